@@ -1,0 +1,39 @@
+# Two commands (see README.md):
+#   make build   set up .venv with pinned versions, check the examples, build the sites
+#   make test    the same, then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: build test setup check bench fuzz schema clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(STAMP)
+
+check: $(STAMP)
+	$(PY) build.py check municipalities
+
+build: check
+
+test: build
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/hostile.py
+	$(PY) bench/fuzz.py
+
+fuzz: $(STAMP)
+	$(PY) bench/fuzz.py
+
+schema: $(STAMP)
+	$(PY) build.py schema
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,50 @@
+"""The check pipeline for one profile: load → validate, plus its copy pages.
+
+This is the library behind ``rettfram check``; ``lint`` and ``build`` start from its result.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from rettfram.copy_pages import CopyPage, load_copy
+from rettfram.discover import Target, discover
+from rettfram.findings import Finding, sorted_findings
+from rettfram.load import SourceMap, load_yaml
+from rettfram.model import Profile
+from rettfram.validate import validate
+
+
+@dataclass
+class CheckedProfile:
+    """One profile after load and validate: the model (when valid), positions, copy, findings."""
+
+    target: Target
+    profile: Profile | None
+    source: SourceMap | None
+    pages: list[CopyPage] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def check_target(target: Target, today: dt.date) -> CheckedProfile:
+    loaded = load_yaml(target.profile_path, target.display)
+    findings = list(loaded.findings)
+    profile = None
+    source = None
+    if loaded.document is not None:
+        source = loaded.document.source
+        validated = validate(loaded.document, today)
+        findings += validated.findings
+        profile = validated.profile
+    pages: list[CopyPage] = []
+    if target.folder is not None:
+        copy = load_copy(target.folder)
+        pages = copy.pages
+        findings += copy.findings
+    return CheckedProfile(target, profile, source, pages, sorted_findings(findings))
+
+
+def check_paths(paths: list[str], today: dt.date) -> list[CheckedProfile]:
+    """Check every profile the paths name; raises DiscoveryError for a path that cannot be used."""
+    return [check_target(target, today) for target in discover(paths)]

@@ -1,0 +1,49 @@
+"""The command line: a thin layer over the library (datasette-style).
+
+Each command lives in ``rettfram/commands/<name>.py`` with ``register(subparsers)`` and
+``run(args) -> int``. The list below is explicit; nothing is discovered by name.
+Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rettfram.commands import check, new, schema
+
+COMMANDS = [check, new, schema]
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 too; keep its message short
+        self.print_usage(sys.stderr)
+        print(f"rettfram: feil / error: {message}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="rettfram", description="Ærlige kommunesider / honest municipal sites")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for command in COMMANDS:
+        command.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("avbrutt / interrupted", file=sys.stderr)
+        return EXIT_USAGE
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""``rettfram check [PATH…]``: load and validate profiles; write nothing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rettfram import clock
+from rettfram.check import check_paths
+from rettfram.commands.options import add_lang
+from rettfram.discover import DiscoveryError
+from rettfram.findings import has_errors
+from rettfram.report import json as json_report
+from rettfram.report import text as text_report
+
+REPORTERS = {"text": text_report.render, "json": json_report.render}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "check",
+        help="sjekk profiler / check profiles",
+        description="Les og valider kommuneprofiler; skriver ingen filer. / Load and validate profiles; writes no files.",
+    )
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="kommunemappe, mappe med kommuner, eller profile.yaml (standard: municipalities)")
+    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat / output format")
+    add_lang(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        checked = check_paths(args.paths, clock.today())
+    except DiscoveryError as exc:
+        print(f"rettfram: {exc.message.render(args.lang)}", file=sys.stderr)
+        return 2
+    findings = [f for c in checked for f in c.findings]
+    output = REPORTERS[args.format](findings, args.lang)
+    sys.stdout.write(output)
+    return 1 if has_errors(findings) else 0

@@ -1,0 +1,30 @@
+"""``rettfram schema [--check]``: write (or compare) schema/profile.schema.json."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rettfram import schema
+from rettfram.discover import display_path
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "schema",
+        help="skriv JSON Schema for profiler / write the profile JSON Schema",
+        description="Skriv schema/profile.schema.json fra modellen. / Write schema/profile.schema.json from the model.",
+    )
+    parser.add_argument("--check", action="store_true", help="bare sammenlign; exit 1 hvis filen er utdatert / only compare")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.check:
+        current = schema.SCHEMA_PATH.read_text("utf-8") if schema.SCHEMA_PATH.exists() else ""
+        if current != schema.generate():
+            print(f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'", file=sys.stderr)
+            return 1
+        return 0
+    print(display_path(schema.write()))
+    return 0

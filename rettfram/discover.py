@@ -1,0 +1,69 @@
+"""Which profiles a command works on: municipality folders, a folder of them, or single files.
+
+A municipality folder is ``<number>-<slug>/`` with ``profile.yaml`` and ``copy/<lang>/*.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from rettfram.text import Text
+
+PROFILE_NAME = "profile.yaml"
+DEFAULT_ROOT = Path("municipalities")
+
+
+@dataclass(frozen=True)
+class Target:
+    profile_path: Path
+    folder: Path | None  # the municipality folder, when the profile is <folder>/profile.yaml
+
+    @property
+    def display(self) -> str:
+        return display_path(self.profile_path)
+
+
+class DiscoveryError(Exception):
+    """A path the user gave cannot be used (exit 2)."""
+
+    def __init__(self, message: Text):
+        super().__init__(message.en)
+        self.message = message
+
+
+def display_path(path: Path) -> str:
+    """The path as the user should see it: relative to the working folder when inside it."""
+    try:
+        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+    except ValueError:
+        return str(path)
+
+
+def discover(paths: list[str]) -> list[Target]:
+    if not paths:
+        paths = [str(DEFAULT_ROOT)]
+    targets: list[Target] = []
+    for raw in paths:
+        targets += _targets_for(Path(raw))
+    return targets
+
+
+def _targets_for(path: Path) -> list[Target]:
+    if path.is_file():
+        return [Target(path, path.parent if path.name == PROFILE_NAME else None)]
+    if path.is_dir():
+        if (path / PROFILE_NAME).is_file():
+            return [Target(path / PROFILE_NAME, path)]
+        folders = sorted(p for p in path.iterdir() if (p / PROFILE_NAME).is_file())
+        if folders:
+            return [Target(p / PROFILE_NAME, p) for p in folders]
+        raise DiscoveryError(
+            Text(
+                f"Fant ingen profile.yaml i «{path}» eller mappene rett under.",
+                f"Found no profile.yaml in '{path}' or the folders right below it.",
+                f"Fann ingen profile.yaml i «{path}» eller mappene rett under.",
+            )
+        )
+    raise DiscoveryError(Text(f"«{path}» finnes ikke.", f"'{path}' does not exist.", f"«{path}» finst ikkje."))

@@ -1,0 +1,193 @@
+"""The profile model: what a municipality profile may contain, with types and limits.
+
+Field descriptions are Norwegian: they become the JSON Schema (``schema/profile.schema.json``)
+that editors show on hover. The keys named in ARCHITECTURE.md ("Contracts") are stable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Annotated, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
+
+URL_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    scheme = parts.scheme.lower()
+    if scheme not in URL_SCHEMES:
+        raise PydanticCustomError("url_scheme", "URL scheme {scheme!r} is not allowed", {"scheme": scheme or "", "url": value})
+    if scheme in ("http", "https") and not parts.hostname:
+        raise PydanticCustomError("url_host", "URL {url!r} has no host", {"url": value})
+    if any(ch.isspace() for ch in value.strip()):
+        raise PydanticCustomError("url_space", "URL {url!r} contains a space", {"url": value})
+    return value.strip()
+
+
+def _check_email(value: str) -> str:
+    local, at, domain = value.partition("@")
+    if not at or not local or "." not in domain or any(ch.isspace() for ch in value):
+        raise PydanticCustomError("email", "{value!r} is not an e-mail address", {"value": value})
+    return value
+
+
+Url = Annotated[str, AfterValidator(_check_url)]
+Email = Annotated[str, AfterValidator(_check_email)]
+Line = Annotated[str, Field(min_length=1, max_length=500)]
+Count = Annotated[int, Field(ge=0)]
+LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="Språkkode etter ISO 639, f.eks. nb, nn, en, pl, uk, se.")]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False, str_strip_whitespace=True)
+
+
+class Municipality(Strict):
+    number: str = Field(pattern=r"^\d{4}$", description="Kommunenummeret med fire siffer, i anførselstegn: \"5014\". Må finnes i kommuneregisteret.")
+    name: Line = Field(description="Kommunens navn slik det skal stå på sidene.")
+    county: Line | None = Field(None, description="Fylket kommunen ligger i.")
+    language: Literal["nb", "nn"] = Field(description="Målform for sidene: nb (bokmål) eller nn (nynorsk).")
+    website: Url | None = Field(None, description="Kommunens nettsted (https://…).")
+    sample_data: bool = Field(False, description="true mens profilen har eksempeldata; alle sider viser da en merknad om det.")
+
+
+class Contact(Strict):
+    name: Line = Field(description="Navnet på tilflyttingskontakten, personen en nykommer kan ringe.")
+    role: Line | None = Field(None, description="Stillingen, f.eks. «Tilflyttingskontakt».")
+    email: Email | None = Field(None, description="E-postadresse.")
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{5,20}$")] | None = Field(None, description="Telefonnummer i anførselstegn, f.eks. \"+47 72 46 00 00\".")
+    languages: list[LangCode] = Field(default_factory=list, description="Språk kontakten kan snakke med nykommere på.")
+
+
+class Need(Strict):
+    competence: Line = Field(description="Hvilken kompetanse kommunen og næringslivet mangler.")
+    count: Count | None = Field(None, description="Omtrent hvor mange det trengs.")
+    why: Line | None = Field(None, description="Hvorfor behovet finnes (ny avdeling, nye anlegg, pensjoneringer …).")
+
+
+class TargetGroupId(str, Enum):
+    labour_immigrants = "labour-immigrants"
+    refugees = "refugees"
+    job_seeking_families = "job-seeking-families"
+    young_singles = "young-singles"
+    over_45 = "over-45"
+    returnees = "returnees"
+    students = "students"
+    remote_workers = "remote-workers"
+    part_time_residents = "part-time-residents"
+
+
+class TargetGroup(Strict):
+    id: TargetGroupId = Field(description="Målgruppen teksten skrives for. Forskningen: de som faktisk flytter er ofte arbeidsinnvandrere, flyktninger, enslige og folk over 45.")
+    note: Line | None = Field(None, description="Hva vi vet om gruppen her.")
+
+
+class Strength(Strict):
+    text: Line = Field(description="Styrken, skrevet konkret.")
+    evidence: Line | None = Field(None, description="Tallet eller faktumet som viser det.")
+    source: Line | None = Field(None, description="Kilden til faktumet.")
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Året kilden gjelder.")
+
+
+class Weakness(Strict):
+    text: Line = Field(description="Noe som er vanskelig her, sagt ærlig.")
+
+
+class Vacancy(Strict):
+    title: Line = Field(description="Stillingstittel, gjerne med stillingsprosent.")
+    employer: Line = Field(description="Arbeidsgiver.")
+    sector: Line | None = Field(None, description="Bransje, f.eks. helse, havbruk, skole.")
+    deadline: dt.date = Field(description="Søknadsfrist (ÅÅÅÅ-MM-DD). Stillinger med passert frist vises ikke.")
+    url: Url | None = Field(None, description="Lenke til utlysningen.")
+    languages: list[LangCode] = Field(default_factory=list, description="Språk arbeidsplassen bruker.")
+
+
+class Jobs(Strict):
+    industries: list[Line] = Field(default_factory=list, description="De viktigste næringene.")
+    partner_help: bool = Field(False, description="true hvis kommunen hjelper en partner med å finne jobb («jobb til to»).")
+    vacancies: list[Vacancy] = Field(default_factory=list, description="Ledige stillinger nå.")
+
+
+class Listing(Strict):
+    kind: Literal["sale", "rent", "plot", "trial"] = Field(description="sale (til salgs), rent (til leie), plot (tomt) eller trial (prøvebolig).")
+    title: Line = Field(description="Kort beskrivelse, f.eks. «Leilighet, 3 rom, Sistranda».")
+    price_nok: Count | None = Field(None, description="Pris i kroner: per måned for leie, totalt for salg og tomt.")
+    size_m2: Annotated[float, Field(ge=0)] | None = Field(None, description="Størrelse i kvadratmeter.")
+    available_from: dt.date | None = Field(None, description="Ledig fra (ÅÅÅÅ-MM-DD).")
+    url: Url | None = Field(None, description="Lenke til annonsen.")
+
+
+class Housing(Strict):
+    updated: dt.date | None = Field(None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel.")
+    listings: list[Listing] = Field(default_factory=list, description="Boliger, tomter og prøveboliger som faktisk er ledige.")
+    start_loan: bool = Field(False, description="true hvis kommunen tilbyr startlån.")
+
+
+class Kindergarten(Strict):
+    available_places: Count = Field(description="Ledige barnehageplasser nå.")
+    admission: Literal["continuous", "yearly"] = Field("yearly", description="continuous (løpende opptak) eller yearly (hovedopptak én gang i året).")
+    as_of: dt.date = Field(description="Datoen tallet gjelder.")
+
+
+class School(Strict):
+    name: Line = Field(description="Skolens navn.")
+    grades: Annotated[str, Field(pattern=r"^\d{1,2}(-\d{1,2})?$")] | None = Field(None, description="Trinn, f.eks. \"1-10\".")
+    pupils: Count | None = Field(None, description="Antall elever.")
+
+
+class Broadband(Strict):
+    fiber_share: Annotated[float, Field(ge=0, le=1)] = Field(description="Andel husstander med fiber, mellom 0 og 1 (0.92 = 92 %).")
+    as_of: dt.date = Field(description="Datoen tallet gjelder.")
+
+
+class Services(Strict):
+    kindergarten: Kindergarten | None = Field(None, description="Barnehage.")
+    schools: list[School] = Field(default_factory=list, description="Skoler.")
+    broadband: Broadband | None = Field(None, description="Bredbånd.")
+
+
+class Travel(Strict):
+    to: Line = Field(description="Reisemålet, f.eks. «Trondheim» eller «St. Olavs hospital».")
+    minutes: Count = Field(description="Reisetid i minutter, dør til dør for et vanlig reisemiddel.")
+    mode: Literal["car", "bus", "boat", "ferry", "train", "plane", "bike", "walk"] = Field(description="Reisemåte: car, bus, boat, ferry, train, plane, bike eller walk.")
+
+
+class Community(Strict):
+    meeting_places: list[Line] = Field(default_factory=list, description="Møteplasser: frivilligsentral, lag, språkkafé …")
+    newcomer_programme: Line | None = Field(None, description="Hva kommunen gjør for nye innbyggere (tilflytterdag, fadder …).")
+
+
+class Population(Strict):
+    source: Line = Field(description="Kilden, f.eks. «SSB tabell 07459».")
+    as_of: dt.date = Field(description="Datoen det siste tallet gjelder.")
+    series: dict[Annotated[int, Field(ge=1900, le=2100)], Count] = Field(description="Folketall per år, f.eks. {2015: 4869, 2020: 5180}.")
+
+
+class Facts(Strict):
+    population: Population | None = Field(None, description="Folketall over tid, med kilde.")
+    centrality: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="SSBs sentralitetsklasse, 1 (mest sentral) til 6.")
+
+
+class Profile(Strict):
+    """En kommuneprofil for Rettfram."""
+
+    model_config = ConfigDict(title="Rettfram-profil")
+
+    municipality: Municipality = Field(description="Kommunen: nummer, navn, målform.")
+    updated: dt.date = Field(description="Siste gang noen sjekket hele filen (ÅÅÅÅ-MM-DD).")
+    contact: Contact | None = Field(None, description="Tilflyttingskontakten nykommere kan ringe.")
+    needs: list[Need] = Field(default_factory=list, description="Behovsanalyse: hva kommunen mangler, og hvorfor.")
+    target_groups: list[TargetGroup] = Field(default_factory=list, description="Konkrete grupper teksten skrives for.")
+    strengths: list[Strength] = Field(default_factory=list, description="Styrker, hver med belegg, kilde og år.")
+    weaknesses: list[Weakness] = Field(default_factory=list, description="Det som er vanskelig, sagt ærlig.")
+    jobs: Jobs = Field(default_factory=Jobs, description="Arbeid: næringer, ledige stillinger, hjelp til partner.")
+    housing: Housing = Field(default_factory=Housing, description="Bolig: ledige boliger, tomter, prøveboliger, startlån.")
+    services: Services = Field(default_factory=Services, description="Barnehage, skole og bredbånd.")
+    travel: list[Travel] = Field(default_factory=list, description="Reisetider til viktige steder.")
+    community: Community = Field(default_factory=Community, description="Møteplasser og opplegg for nykommere.")
+    facts: Facts = Field(default_factory=Facts, description="Fakta fra SSB, hver serie med kilde.")

@@ -1,0 +1,78 @@
+"""Shared fixtures: a pinned date, the repository root, and a CLI runner."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import redirect_stderr, redirect_stdout
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = "2026-11-21"
+
+
+@pytest.fixture(autouse=True)
+def pinned_today(monkeypatch):
+    """Every test sees the same 'today', so dates in fixtures never go stale."""
+    monkeypatch.setenv("RETTFRAM_TODAY", TODAY)
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def both(self) -> str:
+        return self.out + self.err
+
+
+@pytest.fixture
+def cli():
+    """Run the real CLI in-process: ``cli("check", path)``."""
+    from rettfram.cli import main
+
+    def run(*args: str) -> Run:
+        out, err = io.StringIO(), io.StringIO()
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = main([str(a) for a in args])
+            except SystemExit as exc:  # argparse usage errors
+                code = int(exc.code or 0)
+        return Run(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture
+def cli_process():
+    """Run ``python build.py ...`` as a real process (for exit codes and tracebacks)."""
+
+    def run(*args: str, cwd: Path = REPO, env: dict | None = None) -> Run:
+        full_env = {**os.environ, "RETTFRAM_TODAY": TODAY, **(env or {})}
+        proc = subprocess.run(
+            [sys.executable, str(REPO / "build.py"), *map(str, args)],
+            cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600,
+        )
+        return Run(proc.returncode, proc.stdout, proc.stderr)
+
+    return run
+
+
+@pytest.fixture
+def municipality_copy(tmp_path):
+    """Copy an example municipality into tmp_path and return its folder."""
+
+    def make(name: str = "5014-froya") -> Path:
+        target = tmp_path / "municipalities" / name
+        shutil.copytree(REPO / "municipalities" / name, target)
+        return target
+
+    return make
