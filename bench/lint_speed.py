@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""How fast is the copy linter? Prints figures; never passes or fails on time.
+
+Lints every ``copy/<lang>/*.md`` under ``municipalities/`` (the example municipalities), and a
+synthetic corpus (``--synthetic N`` files, default 357 × 6 pages, one per municipality and
+page, built from the corpus sentences in tests/corpus/) to show national scale. Start-up
+(imports, loading and compiling the rule packs) is timed separately from linting.
+
+    python bench/lint_speed.py [--synthetic 2142] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+T0 = time.perf_counter()
+from rettfram.lint.config import LintConfig  # noqa: E402
+from rettfram.lint.pack import load_catalog  # noqa: E402
+from rettfram.lint.runner import collect_targets, lint_text, read_copy  # noqa: E402
+
+CATALOG = load_catalog()
+STARTUP = time.perf_counter() - T0
+
+
+def synthesise(folder: Path, files: int) -> None:
+    """Write ``files`` Markdown pages mixing corpus sentences with headings, lists and links."""
+    from ruamel.yaml import YAML
+
+    sentences: dict[str, list[str]] = {}
+    for path in sorted((REPO / "tests" / "corpus").glob("*.yaml")):
+        for item in YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")):
+            sentences.setdefault(item["lang"], []).append(item["text"])
+    rng = random.Random(357)
+    langs = sorted(sentences)
+    for index in range(files):
+        lang = langs[index % len(langs)]
+        pool = sentences[lang]
+        lines = [f"# Side {index}", ""]
+        for _ in range(6):
+            lines += [" ".join(rng.choice(pool) for _ in range(4)), ""]
+        lines += [f"- {rng.choice(pool)}" for _ in range(5)]
+        lines += ["", f"Les mer på [nettsida](https://example.no/{index}) eller ring `+47 00 00 00 00`.", ""]
+        target = folder / f"{index // 6:04d}-sted" / "copy" / lang / f"page{index % 6}.md"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text("\n".join(lines), encoding="utf-8")
+
+
+def measure(label: str, root: Path, repeat: int) -> None:
+    targets, _ = collect_targets([root], None)
+    texts = [(t, read_copy(t.path)) for t in targets]
+    if not texts:
+        print(f"{label}: no copy found under {root}")
+        return
+    config = LintConfig()
+    runs, findings = [], 0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        findings = sum(len(lint_text(str(t.path), text, t.lang, CATALOG, config, t.context)) for t, text in texts)
+        runs.append(time.perf_counter() - start)
+    best = min(runs)
+    size = sum(len(text) for _, text in texts)
+    print(f"{label}: {len(texts)} files, {size / 1024:.0f} KiB, {findings} findings")
+    print(f"  total {best * 1000:.1f} ms (best of {repeat}; median {statistics.median(runs) * 1000:.1f} ms), "
+          f"{best / len(texts) * 1000:.2f} ms per file, {size / best / 1024 / 1024:.2f} MiB/s")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--synthetic", type=int, default=357 * 6, help="synthetic pages to lint (0: none)")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    rules = sum(len(p.rules) for p in CATALOG.packs.values())
+    print(f"start-up (imports + loading and compiling {rules} rules): {STARTUP * 1000:.0f} ms")
+    measure("municipalities/", REPO / "municipalities", args.repeat)
+    if args.synthetic:
+        with tempfile.TemporaryDirectory() as tmp:
+            synthesise(Path(tmp), args.synthetic)
+            measure("synthetic", Path(tmp), args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,72 @@
+"""``python build.py lint [PATH…] [--format text|json|github|sarif] [--lang nb|nn|en]``.
+
+Lints Markdown copy (a file, or every ``copy/<lang>/*.md`` below a folder) with the rule pack
+of its language; see ``rettfram/lint/runner.py`` for what a PATH means. Exit 0: nothing at or
+above ``fail_on``; 1: findings at or above it, or more warnings than ``max_warnings``; 2: the
+command could not run (bad path, bad config, broken rule file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rettfram.lint.config import find_config, load_config
+from rettfram.lint.console import fail, internal_error
+from rettfram.lint.pack import PACK_LANGS, RuleFileError, load_catalog
+from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
+from rettfram.lint.reference import rule_help
+from rettfram.lint.runner import TargetError, exit_code, run as run_lint
+from rettfram.report import FORMATS, REPORTERS, sarif
+from rettfram.text import Text
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "lint",
+        help="sjekk teksten mot reglene / lint the copy",
+        description="Sjekk Markdown-tekst mot reglene for ærlig tekst. / Lint Markdown copy against the honesty rules.",
+    )
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help="kommunemappe, mappe eller .md-fil (standard: municipalities) / folder or .md file")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="utdataformat / output format")
+    parser.add_argument("--lang", choices=PACK_LANGS, default=None,
+                        help="språk for meldinger, og regelpakke for frittstående filer / message language")
+    parser.add_argument("--config", type=Path, default=None, help="rettfram.toml (standard: nærmeste / nearest)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except RuleFileError as exc:
+        return fail(Text(nb=str(exc), en=str(exc)))
+    except TargetError as exc:
+        return fail(exc.text)
+    except Exception as exc:  # no traceback reaches a user
+        return internal_error(exc)
+
+
+def _run(args: argparse.Namespace) -> int:
+    lang = args.lang or "nb"
+    catalog = load_catalog()
+    config_path = args.config or find_config(Path.cwd())
+    if args.config is not None and not args.config.is_file():
+        return fail(Text(nb=f"Fant ikke konfigurasjonsfila {args.config}", en=f"Config file {args.config} not found"))
+    config, errors = load_config(config_path, [*catalog.ids(), *PROFILE_RULE_IDS])
+    if errors:
+        for error in errors:
+            message = error.message()
+            print(f"rettfram: {message.nb}\n          {message.en}", file=sys.stderr)
+        return 2
+    paths = args.paths or [Path("municipalities")]
+    result = run_lint(paths, args.lang, catalog, config)
+    for note in result.notes:
+        print(f"rettfram: {note.render(lang)}", file=sys.stderr)
+    if args.format == "sarif":
+        output = sarif.render(result.findings, lang, rules=rule_help(catalog))
+    else:
+        output = REPORTERS[args.format].render(result.findings, lang)
+    sys.stdout.write(output)
+    return exit_code(result.findings, config)

@@ -1,0 +1,226 @@
+"""Is a claim in the copy backed by the profile's data? One named check per kind of claim.
+
+A ``claim`` rule (``rettfram/rules/<lang>/claim.*.yaml``) finds the words that make a promise
+("ledige boliger", "jobb til to", "kort vei til …") and names the check it ``needs``; the
+check below reads the profile and answers with a :class:`Verdict`: backed or not, what the
+data say (for the message) and where those data live in profile.yaml (for the fix).
+
+The table ``CHECKS`` is explicit; a rule naming a check that is not here is a rule-file error.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rettfram.model import Profile
+from rettfram.text import Text
+
+HOUSING_FRESH_DAYS = 90
+SHORT_TRAVEL_MINUTES = 30
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class ClaimInput:
+    """The profile, today's date, and the words around the match in its sentence."""
+
+    profile: Profile
+    today: dt.date
+    sentence: str
+    match: str
+    after: str  # the rest of the sentence after the match
+
+
+@dataclass(frozen=True)
+class Verdict:
+    backed: bool
+    data: Text  # what the data say, e.g. "housing.listings har ingen boliger til leie"
+    where: Loc  # where in profile.yaml to update them
+
+
+def _ok(where: Loc) -> Verdict:
+    return Verdict(True, Text("", ""), where)
+
+
+def _housing(kinds: tuple[str, ...], label: Text) -> Callable[[ClaimInput], Verdict]:
+    def check(claim: ClaimInput) -> Verdict:
+        housing = claim.profile.housing
+        listings = [item for item in housing.listings if item.kind in kinds]
+        if not listings:
+            return Verdict(
+                False,
+                Text(f"housing.listings har ingen {label.nb}.", f"housing.listings has no {label.en}.", f"housing.listings har ingen {label.render('nn')}."),
+                ("housing", "listings"),
+            )
+        if housing.updated is None or (claim.today - housing.updated).days > HOUSING_FRESH_DAYS:
+            when = housing.updated.isoformat() if housing.updated else "—"
+            return Verdict(
+                False,
+                Text(
+                    f"Boligoversikten ble sist sjekket {when}, mer enn {HOUSING_FRESH_DAYS} dager siden.",
+                    f"The housing list was last checked {when}, more than {HOUSING_FRESH_DAYS} days ago.",
+                    f"Bustadoversikta vart sist sjekka {when}, meir enn {HOUSING_FRESH_DAYS} dagar sidan.",
+                ),
+                ("housing", "updated"),
+            )
+        return _ok(("housing", "listings"))
+
+    return check
+
+
+def jobs_open(claim: ClaimInput) -> Verdict:
+    open_now = [v for v in claim.profile.jobs.vacancies if v.deadline >= claim.today]
+    if open_now:
+        return _ok(("jobs", "vacancies"))
+    total = len(claim.profile.jobs.vacancies)
+    return Verdict(
+        False,
+        Text(
+            f"jobs.vacancies har ingen åpne stillinger i dag ({total} med passert frist).",
+            f"jobs.vacancies has no open vacancies today ({total} past their deadline).",
+            f"jobs.vacancies har ingen opne stillingar i dag ({total} med passert frist).",
+        ),
+        ("jobs", "vacancies"),
+    )
+
+
+def partner_help(claim: ClaimInput) -> Verdict:
+    if claim.profile.jobs.partner_help:
+        return _ok(("jobs", "partner_help"))
+    return Verdict(
+        False,
+        Text("jobs.partner_help er ikke true.", "jobs.partner_help is not true.", "jobs.partner_help er ikkje true."),
+        ("jobs", "partner_help"),
+    )
+
+
+def kindergarten_now(claim: ClaimInput) -> Verdict:
+    kindergarten = claim.profile.services.kindergarten
+    if kindergarten is None:
+        return Verdict(
+            False,
+            Text("services.kindergarten mangler.", "services.kindergarten is missing.", "services.kindergarten manglar."),
+            ("services",),
+        )
+    if kindergarten.available_places > 0:
+        return _ok(("services", "kindergarten", "available_places"))
+    return Verdict(
+        False,
+        Text(
+            f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
+            f"services.kindergarten.available_places is 0 (as of {kindergarten.as_of.isoformat()}).",
+            f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
+        ),
+        ("services", "kindergarten", "available_places"),
+    )
+
+
+def population_growing(claim: ClaimInput) -> Verdict:
+    population = claim.profile.facts.population
+    if population is None or len(population.series) < 2:
+        return Verdict(
+            False,
+            Text(
+                "facts.population har ikke to år å sammenligne.",
+                "facts.population has no two years to compare.",
+                "facts.population har ikkje to år å samanlikne.",
+            ),
+            ("facts", "population"),
+        )
+    years = sorted(population.series)
+    first, last = years[0], years[-1]
+    before = population.series[years[-2]]
+    now = population.series[last]
+    if now > before:
+        return _ok(("facts", "population", "series"))
+    return Verdict(
+        False,
+        Text(
+            f"Folketallet gikk fra {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
+            f"The population went from {before} ({years[-2]}) to {now} ({last}); {population.series[first]} in {first}.",
+            f"Folketalet gjekk frå {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
+        ),
+        ("facts", "population", "series"),
+    )
+
+
+_PERCENT = re.compile(r"(\d{1,3}(?:[.,]\d+)?)\s*(?:%|prosent|per ?cent)", re.IGNORECASE)
+_EVERYONE = re.compile(r"\b(?:alle|all|every\w*|heile|hele|full\w*|100)\b", re.IGNORECASE)
+
+
+def broadband_share(claim: ClaimInput) -> Verdict:
+    broadband = claim.profile.services.broadband
+    where: Loc = ("services", "broadband", "fiber_share")
+    if broadband is None:
+        return Verdict(
+            False,
+            Text("services.broadband mangler.", "services.broadband is missing.", "services.broadband manglar."),
+            ("services",),
+        )
+    m = _PERCENT.search(claim.sentence)
+    if m:
+        claimed = float(m.group(1).replace(",", ".")) / 100
+    elif _EVERYONE.search(claim.sentence):
+        claimed = 1.0
+    else:
+        return _ok(where)
+    if claimed <= broadband.fiber_share + 0.005:
+        return _ok(where)
+    share = round(broadband.fiber_share * 100)
+    return Verdict(
+        False,
+        Text(
+            f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten sier {round(claimed * 100)} %.",
+            f"services.broadband.fiber_share is {share} % (as of {broadband.as_of.isoformat()}); the copy says {round(claimed * 100)} %.",
+            f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten seier {round(claimed * 100)} %.",
+        ),
+        where,
+    )
+
+
+def short_travel(claim: ClaimInput) -> Verdict:
+    after = claim.after.strip().lower()
+    travel = claim.profile.travel
+    matching = [(i, t) for i, t in enumerate(travel) if after.startswith(t.to.lower()) or t.to.lower().startswith(after.split(" ")[0] if after else "\0")]
+    if not matching:
+        place = claim.after.strip().split(" ")[0].strip(".,;:!?") or "—"
+        return Verdict(
+            False,
+            Text(
+                f"travel har ingen reisetid til «{place}».",
+                f"travel has no travel time to '{place}'.",
+                f"travel har inga reisetid til «{place}».",
+            ),
+            ("travel",),
+        )
+    index, entry = matching[0]
+    if entry.minutes <= SHORT_TRAVEL_MINUTES:
+        return _ok(("travel", index, "minutes"))
+    return Verdict(
+        False,
+        Text(
+            f"Reisetiden til {entry.to} er {entry.minutes} minutter (travel), over {SHORT_TRAVEL_MINUTES}.",
+            f"The travel time to {entry.to} is {entry.minutes} minutes (travel), over {SHORT_TRAVEL_MINUTES}.",
+            f"Reisetida til {entry.to} er {entry.minutes} minutt (travel), over {SHORT_TRAVEL_MINUTES}.",
+        ),
+        ("travel", index, "minutes"),
+    )
+
+
+CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
+    "homes_available": _housing(("sale", "rent", "trial"), Text("boliger", "homes", "bustader")),
+    "homes_for_sale": _housing(("sale",), Text("boliger til salgs", "homes for sale", "bustader til sals")),
+    "rentals_available": _housing(("rent", "trial"), Text("boliger til leie", "homes for rent", "bustader til leige")),
+    "plots_available": _housing(("plot",), Text("tomter", "building plots", "tomter")),
+    "trial_housing": _housing(("trial",), Text("prøveboliger", "trial homes", "prøvebustader")),
+    "jobs_open": jobs_open,
+    "partner_help": partner_help,
+    "kindergarten_now": kindergarten_now,
+    "population_growing": population_growing,
+    "broadband_share": broadband_share,
+    "short_travel": short_travel,
+}

@@ -1,0 +1,206 @@
+"""The engine: run compiled rules over a document and turn matches into findings.
+
+One checker per rule kind, in the explicit ``CHECKERS`` table. Each checker gets the rule, the
+document (blocks already split into sentences) and a :class:`LintContext`, and yields
+:class:`Hit` objects; the engine turns hits into findings with exact positions.
+
+Extension point: the ``claim`` kind (copy says more than the profile's data) will be one more
+checker here, ``check_claim(rule, doc, context)``, reading ``context.profile``; the profile
+checker builds the context. Nothing else in the engine needs to change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rettfram.findings import Finding
+from rettfram.lint.backing import CHECKS, ClaimInput
+from rettfram.lint.document import Document, Span
+from rettfram.lint.facts import CONDITIONS, split_sentences
+from rettfram.lint.pack import CompiledRule
+from rettfram.model import Profile
+from rettfram.text import Text
+
+
+@dataclass(frozen=True)
+class LintContext:
+    """What the engine may know besides the text itself.
+
+    ``place_names``: the municipality's own names (from the folder name now, from the profile
+    later); a cliché that only names the place itself is still a cliché.
+    ``profile`` and ``today``: the municipality's profile and the date, for ``claim`` rules;
+    without a profile (a standalone Markdown file) claim rules do not run.
+    """
+
+    place_names: tuple[str, ...] = ()
+    profile: Profile | None = None
+    today: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Hit:
+    rule: CompiledRule
+    start: int
+    end: int
+    replacement: str = ""
+    data: Text | None = None  # claim rules: what the profile's data say
+
+
+@dataclass
+class Prepared:
+    """A document with its sentences split once for all rules."""
+
+    doc: Document
+    sentences: dict[Span, list[Span]] = field(default_factory=dict)
+    lowered: str = ""
+
+    def __post_init__(self) -> None:
+        self.lowered = self.doc.masked.lower()
+        for block in self.doc.blocks:
+            self.sentences[block] = split_sentences(self.doc.masked, block)
+
+    def matches(self, rule: CompiledRule) -> Iterator[tuple[Span, Span, int, int]]:
+        """(block, sentence, start, end) of every match of the rule's tokens, negated ones left out."""
+        assert rule.pattern is not None
+        text = self.doc.masked
+        for block, sentences in self.sentences.items():
+            for m in rule.pattern.finditer(text, block.start, block.end):
+                sentence = next((s for s in sentences if s.start <= m.start() < s.end), block)
+                if not negated(text, sentence.start, m.start()):
+                    yield block, sentence, m.start(), m.end()
+
+
+NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren't", "don't", "doesn't"})
+_WORDS = re.compile(r"[\w'’]+")
+
+
+def negated(text: str, sentence_start: int, start: int) -> bool:
+    """True when one of the two words right before ``start`` negates the match."""
+    before = _WORDS.findall(text[max(sentence_start, start - 40) : start])[-2:]
+    return any(word.lower().replace("’", "'") in NEGATIONS for word in before)
+
+
+def satisfied(rule: CompiledRule, text: str, sentence: Span, start: int, end: int, context: LintContext) -> bool:
+    """Does the sentence meet the rule's ``unless`` condition (so the match is not a finding)?"""
+    if rule.rule.unless is None:
+        return False
+    if rule.unless is not None:
+        return bool(rule.unless.search(text, sentence.start, sentence.end))
+    return CONDITIONS[str(rule.rule.unless)](text, sentence, Span(start, end), context.place_names)
+
+
+Checker = Callable[[CompiledRule, Prepared, LintContext], Iterable[Hit]]
+
+
+def check_existence(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    for _, _, start, end in prepared.matches(rule):
+        yield Hit(rule, start, end)
+
+
+def check_conditional(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    text = prepared.doc.masked
+    for block, sentence, start, end in prepared.matches(rule):
+        if rule.with_ is not None and not any(
+            not (m.start() < end and start < m.end()) for m in rule.with_.finditer(text, block.start, block.end)
+        ):
+            continue  # the co-occurring token must be somewhere else in the block
+        if not satisfied(rule, text, sentence, start, end, context):
+            yield Hit(rule, start, end)
+
+
+def check_substitution(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    text = prepared.doc.masked
+    for block in prepared.doc.blocks:
+        for swap in rule.swaps:
+            for m in swap.pattern.finditer(text, block.start, block.end):
+                yield Hit(rule, m.start(), m.end(), swap.replacement)
+
+
+def check_occurrence(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    limit = rule.rule.max or 0
+    counts: dict[object, int] = {}
+    text = prepared.doc.masked
+    for block, sentence, start, end in prepared.matches(rule):
+        scope = {"sentence": sentence, "block": block, "file": None}[rule.rule.scope]
+        counts[scope] = counts.get(scope, 0) + 1
+        if counts[scope] == limit + 1 and not satisfied(rule, text, sentence, start, end, context):
+            yield Hit(rule, start, end)
+
+
+def check_claim(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    """A promise in the copy that the profile's data do not back (see ``lint/backing.py``)."""
+    if context.profile is None or context.today is None:
+        return
+    text = prepared.doc.masked
+    check = CHECKS[str(rule.rule.needs)]
+    for _, sentence, start, end in prepared.matches(rule):
+        if rule.unless is not None and rule.unless.search(text, sentence.start, sentence.end):
+            continue  # "ingen ledige boliger akkurat nå" is honest, not a promise
+        claim = ClaimInput(
+            profile=context.profile,
+            today=context.today,
+            sentence=" ".join(text[sentence.start : sentence.end].split()),
+            match=text[start:end],
+            after=" ".join(text[end : sentence.end].split()),
+        )
+        verdict = check(claim)
+        if not verdict.backed:
+            yield Hit(rule, start, end, data=verdict.data)
+
+
+CHECKERS: dict[str, Checker] = {
+    "existence": check_existence,
+    "conditional": check_conditional,
+    "substitution": check_substitution,
+    "occurrence": check_occurrence,
+    "claim": check_claim,
+}
+
+
+def fill(text: Text, **params: str | Text) -> Text:
+    """Fill ``{name}`` placeholders without tripping over other braces; a Text fills per language."""
+
+    def one(value: str | None, lang: str) -> str | None:
+        if value is None:
+            return None
+        for key, param in params.items():
+            value = value.replace("{" + key + "}", param.render(lang) if isinstance(param, Text) else param)
+        return value
+
+    return Text(nb=one(text.nb, "nb") or "", en=one(text.en, "en") or "", nn=one(text.nn, "nn"))
+
+
+def finding(doc: Document, rule: CompiledRule, start: int, /, **params: str | Text) -> Finding:
+    position = doc.position(start)
+    return Finding(
+        path=doc.path,
+        line=position.line,
+        column=position.column,
+        rule=rule.id,
+        category=rule.rule.category,
+        severity=rule.rule.level,
+        message=fill(rule.rule.message.to_text(), **params),
+        suggestion=fill(rule.rule.suggestion.to_text(), **params),
+    )
+
+
+def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintContext | None = None) -> list[Finding]:
+    """Findings of ``rules`` in ``doc``, one per rule and position, unsorted."""
+    context = context or LintContext()
+    prepared = Prepared(doc)
+    seen: set[tuple[str, int]] = set()
+    findings = []
+    for rule in rules:
+        checker = CHECKERS.get(rule.rule.kind)
+        if checker is None or not rule.may_match(prepared.lowered):
+            continue  # meta rules are raised by the suppression pass; most rules cannot match
+        for hit in checker(rule, prepared, context):
+            if (rule.id, hit.start) in seen:
+                continue
+            seen.add((rule.id, hit.start))
+            match = " ".join(doc.masked[hit.start : hit.end].split())
+            findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement, data=hit.data or ""))
+    return findings

@@ -1,0 +1,105 @@
+"""Sentence splitting and the named conditions ``conditional`` rules can use in ``unless``.
+
+``concrete_fact``: the sentence carries something a reader can check: a number (any digit:
+figures, years, times, distances, phone numbers), a month (a date), or a proper name: a word
+with a capital letter that is not the first word of the sentence. Not counted as names: the
+words of the match itself ("Norges vakreste"), vague place words ("Norge", "Vestlandet", see
+VAGUE_NAMES), the municipality's own names (``place_names`` from the lint context: "Fred og ro
+i Lysvik" is still the cliché), and capitals in Title Case headings.
+
+``source``: the sentence names where a statement comes from ("ifølge SSB", "kilde:", "according
+to", a citation such as "(NIBR 2012)").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rettfram.lint.document import Span
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"»”')\]]*(?=\s+[«\"“(]?[A-ZÆØÅ])")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*")
+_DIGIT = re.compile(r"\d")
+_MONTH = re.compile(
+    r"(?<!\w)(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
+    r"january|february|march|june|july|october|december)(?!\w)",
+    re.IGNORECASE,
+)
+_SOURCE = re.compile(
+    r"(?<!\w)(?:kilde|kjelde|ifølge|i følge|ifølgje|i følgje|etter tal frå|tall fra|tal frå|kåret|kåra|"
+    r"source|sources|according to|data from|figures from|rated|named|ranked|voted|SSB|Statistisk sentralbyrå|"
+    r"Statistics Norway)(?!\w)|\([^()]*\d{4}[^()]*\)",
+    re.IGNORECASE,
+)
+_AFTER_BREAK = re.compile(r"[:–—!?]\s*$")
+VAGUE_NAMES = frozenset(
+    {
+        "norge", "noreg", "norway", "norwegian", "norsk", "skandinavia", "scandinavia", "europa", "europe",
+        "nord-norge", "sør-norge", "vestlandet", "østlandet", "sørlandet", "trøndelag", "i", "the",
+        # regions and landscapes: naming one is not a checkable fact ("naturen i Lofoten")
+        "finnmark", "troms", "nordland", "helgeland", "lofoten", "vesterålen", "namdalen", "fosen",
+        "nordmøre", "romsdal", "sunnmøre", "fjordane", "sogn", "hardanger", "sunnhordland", "ryfylke",
+        "jæren", "agder", "telemark", "hallingdal", "valdres", "gudbrandsdalen", "østerdalen",
+        "setesdal", "innlandet", "fjord-norge", "arctic", "lapland",
+    }
+)
+
+
+def split_sentences(text: str, block: Span) -> list[Span]:
+    """Sentence spans inside one block of masked text."""
+    spans = []
+    start = block.start
+    for m in _SENTENCE_END.finditer(text, block.start, block.end):
+        spans.append(Span(start, m.end()))
+        start = m.end()
+    spans.append(Span(start, block.end))
+    return [s for s in spans if text[s.start : s.end].strip()]
+
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "é": "e", "’": "'"})
+
+
+def _base(word: str) -> str:
+    """Lower case, ASCII-folded (folder slugs have no æøå), without a genitive s."""
+    word = word.lower().translate(_FOLD)
+    for suffix in ("'s", "s"):
+        if word.endswith(suffix) and len(word) > 3:
+            return word[: -len(suffix)]
+    return word
+
+
+_VAGUE = frozenset(_base(v) for v in VAGUE_NAMES)
+
+
+def has_proper_name(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
+    places = {_base(p) for name in place_names for p in [name, *name.split()]}
+    words = [m for m in _WORD.finditer(text, sentence.start, sentence.end)]
+    later = words[1:]
+    capitals = [m for m in later if m.group()[0].isupper()]
+    if len(later) >= 3 and len(capitals) * 2 > len(later):
+        return False  # Title Case: capitals say nothing
+    for m in capitals:
+        if skip.start <= m.start() < skip.end:
+            continue
+        if _AFTER_BREAK.search(text, sentence.start, m.start()):
+            continue
+        base = _base(m.group())
+        if base in _VAGUE or base in places:
+            continue
+        return True
+    return False
+
+
+def has_concrete_fact(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
+    before, after = text[sentence.start : skip.start], text[skip.end : sentence.end]
+    outside = before + " " + after
+    if _DIGIT.search(outside) or _MONTH.search(outside):
+        return True
+    return has_proper_name(text, sentence, skip, place_names)
+
+
+def has_source(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
+    return bool(_SOURCE.search(text, sentence.start, sentence.end))
+
+
+CONDITIONS = {"concrete_fact": has_concrete_fact, "source": has_source}

@@ -1,0 +1,90 @@
+"""Lint what belongs to a municipality besides its copy: the profile, its data and its strings.
+
+- the profile is loaded and validated once per folder (``check``'s :class:`CheckedProfile`);
+  its schema findings come along, so ``lint`` reports everything ``check`` does;
+- the copy rules run over the profile's own prose (strengths, weaknesses, needs, notes,
+  titles) at their YAML positions, with the claim rules in the same context;
+- ``profile_checks`` adds freshness, unsourced strengths and missing target groups.
+
+The claim rules get the profile through :func:`context_for_folder`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+
+from rettfram.check import CheckedProfile, check_target
+from rettfram.discover import PROFILE_NAME, Target
+from rettfram.findings import Finding
+from rettfram.lint.config import LintConfig
+from rettfram.lint.engine import LintContext
+from rettfram.lint.pack import Catalog
+from rettfram.lint.profile_checks import profile_findings
+from rettfram.load import Loc
+from rettfram.model import Profile
+
+
+@lru_cache(maxsize=512)
+def checked_profile(folder: Path, today: dt.date) -> CheckedProfile | None:
+    """The folder's profile after load and validate, or None when it has no profile.yaml."""
+    path = folder / PROFILE_NAME
+    if not path.is_file():
+        return None
+    return check_target(Target(path, folder), today)
+
+
+def context_for_folder(folder: Path, today: dt.date, place_names: tuple[str, ...]) -> LintContext:
+    checked = checked_profile(folder, today)
+    if checked is None or checked.profile is None:
+        return LintContext(place_names=place_names, today=today)
+    names = (*place_names, checked.profile.municipality.name)
+    return LintContext(place_names=names, profile=checked.profile, today=today)
+
+
+def municipality_findings(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+    """Schema findings, data findings and findings in the profile's own strings."""
+    checked = checked_profile(folder, today)
+    if checked is None:
+        return []
+    findings = [f for f in checked.findings if f.rule.startswith("schema.")]  # copy.* come with the copy
+    if checked.profile is None or checked.source is None:
+        return findings
+    findings += [f for f in profile_findings(checked.profile, checked.source, today) if config.is_active_id(f.rule)]
+    lang = checked.profile.municipality.language
+    context = context_for_folder(folder, today, ())
+    for loc, text in profile_strings(checked.profile):
+        pos = checked.source.locate(loc)
+        scalar = checked.source.scalars.get(loc)
+        offset = 1 if scalar is not None and scalar.quoted else 0
+        for f in lint_text(checked.source.path, text, lang, catalog, config, context):
+            if f.rule.startswith("lint."):
+                continue  # suppression comments belong to Markdown, not to YAML strings
+            column = pos.column + offset + f.column - 1 if f.line == 1 else f.column
+            findings.append(replace(f, line=pos.line + f.line - 1, column=column))
+    return findings
+
+
+def profile_strings(profile: Profile) -> Iterator[tuple[Loc, str]]:
+    """Every piece of prose in the profile, with where it stands."""
+    for i, strength in enumerate(profile.strengths):
+        yield ("strengths", i, "text"), strength.text
+        if strength.evidence:
+            yield ("strengths", i, "evidence"), strength.evidence
+    for i, weakness in enumerate(profile.weaknesses):
+        yield ("weaknesses", i, "text"), weakness.text
+    for i, need in enumerate(profile.needs):
+        if need.why:
+            yield ("needs", i, "why"), need.why
+    for i, group in enumerate(profile.target_groups):
+        if group.note:
+            yield ("target_groups", i, "note"), group.note
+    for i, vacancy in enumerate(profile.jobs.vacancies):
+        yield ("jobs", "vacancies", i, "title"), vacancy.title
+    for i, listing in enumerate(profile.housing.listings):
+        yield ("housing", "listings", i, "title"), listing.title
+    if profile.community.newcomer_programme:
+        yield ("community", "newcomer_programme"), profile.community.newcomer_programme

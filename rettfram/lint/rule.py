@@ -1,0 +1,140 @@
+"""The shape of one rule file (``rettfram/rules/<lang>/<rule-id>.yaml``), validated with pydantic.
+
+Kinds:
+
+- ``existence``: every match of ``tokens`` is a finding.
+- ``substitution``: ``swap`` maps a wrong phrase (token syntax) to the right one; the message and
+  suggestion may use ``{match}`` and ``{replacement}``.
+- ``occurrence``: a finding when more than ``max`` matches of ``tokens`` fall in one ``scope``
+  (sentence, block or file); reported at the first match past the limit.
+- ``conditional``: like existence, ``unless`` the same sentence satisfies a condition: a named
+  check (``concrete_fact``: a number, date or proper name; ``source``: a stated source) or a
+  list of tokens; and, when ``with`` is given, only if one of those tokens also occurs in the
+  same block (co-occurrence: an appeal "flytt hit!" in a paragraph about decline is the SOS
+  message, either one alone is not).
+
+``occurrence`` rules may use ``unless`` too (checked on the sentence of the reported match).
+Any match directly negated (ikke, ikkje, not, never, aldri among the two words before it) is
+not a finding: "Vi er ikke et sted for alle" is honest.
+- ``claim``: the words make a promise ("ledige boliger", "jobb til to"); the rule ``needs`` a
+  named data check in ``lint/backing.py`` that reads the profile. A finding when the profile's
+  data do not back the promise; ``unless`` tokens in the same sentence (``ingen``, ``no``)
+  mark an honest "nothing right now". Without a profile (a standalone Markdown file) claim
+  rules do not run.
+- ``meta``: findings about the linting itself (suppression comments), raised by the engine.
+
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rettfram.findings import Category, Severity
+from rettfram.lint.backing import CHECKS
+from rettfram.lint.tokens import TokenError, compile_token
+from rettfram.text import Text
+
+Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "meta"]
+NamedCondition = Literal["concrete_fact", "source"]
+KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "meta")
+RULE_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Texts(_Strict):
+    """One user-facing text in bokmål, nynorsk and English."""
+
+    nb: str = Field(min_length=1)
+    nn: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+    def to_text(self) -> Text:
+        return Text(nb=self.nb.strip(), nn=self.nn.strip(), en=self.en.strip())
+
+
+class Source(_Strict):
+    """Where the rule comes from: a seed report, the passage, a short quote."""
+
+    seed: str | None = Field(default=None, description="seed file number, e.g. '002'")
+    passage: str = Field(min_length=1)
+    quote: str = Field(min_length=1)
+
+
+class Examples(_Strict):
+    fail: list[str] = Field(min_length=1)
+    pass_: list[str] = Field(alias="pass", min_length=1)
+
+
+class Rule(_Strict):
+    id: str = Field(pattern=RULE_ID)
+    category: Category
+    level: Severity
+    kind: Kind
+    enabled: bool = True
+    tokens: list[str] = Field(default_factory=list)
+    swap: dict[str, str] = Field(default_factory=dict)
+    unless: NamedCondition | list[str] | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+    max: int | None = Field(default=None, ge=0)
+    scope: Literal["sentence", "block", "file"] = "block"
+    needs: str | None = Field(default=None, description="claim rules: the data check in lint/backing.py")
+    message: Texts
+    suggestion: Texts
+    source: Source | None = None
+    examples: Examples
+
+    @field_validator("tokens", "swap")
+    @classmethod
+    def _tokens_compile(cls, value):  # type: ignore[no-untyped-def]
+        for token in value:
+            try:
+                compile_token(token)
+            except TokenError as exc:
+                raise ValueError(f"token {token!r}: {exc}") from exc
+        return value
+
+    @field_validator("unless", "with_")
+    @classmethod
+    def _condition_compiles(cls, value):  # type: ignore[no-untyped-def]
+        if isinstance(value, list):
+            cls._tokens_compile(value)
+        return value
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> "Rule":
+        problems = []
+        needs_tokens = self.kind in ("existence", "occurrence", "conditional", "claim")
+        if needs_tokens and not self.tokens:
+            problems.append(f"kind '{self.kind}' needs 'tokens'")
+        if self.kind != "substitution" and self.swap:
+            problems.append("'swap' belongs to kind 'substitution'")
+        if self.kind == "substitution" and (not self.swap or self.tokens):
+            problems.append("kind 'substitution' needs 'swap' (wrong: right) and no 'tokens'")
+        if self.kind == "conditional" and self.unless is None and not self.with_:
+            problems.append("kind 'conditional' needs 'unless' or 'with'")
+        if self.kind not in ("conditional", "occurrence", "claim") and self.unless is not None:
+            problems.append("'unless' belongs to kinds 'conditional', 'occurrence' and 'claim'")
+        if (self.kind == "claim") != (self.needs is not None):
+            problems.append("'needs' is required for kind 'claim' and only allowed there")
+        elif self.needs is not None and self.needs not in CHECKS:
+            problems.append(f"'needs: {self.needs}' is not a check in lint/backing.py: {', '.join(sorted(CHECKS))}")
+        if self.kind == "claim" and self.category is not Category.CLAIM:
+            problems.append("kind 'claim' belongs to category 'claim'")
+        if self.kind != "conditional" and self.with_:
+            problems.append("'with' belongs to kind 'conditional'")
+        if (self.kind == "occurrence") != (self.max is not None):
+            problems.append("'max' is required for kind 'occurrence' and only allowed there")
+        if self.kind == "meta" and (self.tokens or self.swap):
+            problems.append("kind 'meta' has no tokens: the engine raises it")
+        if self.kind != "meta" and self.id.split(".")[0] != self.category.value:
+            problems.append(f"the id must start with its category: '{self.category.value}.'")
+        if self.kind != "meta" and self.source is None:
+            problems.append("'source' is required: which seed, which passage, a short quote")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self

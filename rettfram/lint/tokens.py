@@ -1,0 +1,203 @@
+"""The token syntax rule files use to describe words and phrases, compiled to regular expressions.
+
+Norwegian inflects, in two written standards, so a rule names a word once with an inflection
+marker instead of listing every form or writing a regular expression. The syntax:
+
+=================  =====================================================================
+``fjord``          the word itself, whole word only (``fjord`` does not match ``fjorden``)
+``fjord~n``        noun endings, bokmål and nynorsk: fjord, fjorden, fjorda, fjorder,
+                   fjordar, fjordene, fjordane, fjords, fjordens ... (see NOUN_ENDINGS)
+``synk~v``         verb endings: synk, synke, synker, synka, synket, synkende ...
+``vakker~a``       adjective endings: vakker, vakkert, vakkere, vakkest, vakkeste ...
+``{heim|hjem}``    alternatives; one word may also end in alternatives: ``bygd{|a|en}``;
+                   alternatives may be phrases: ``{blir borte|dør ut}``
+``*idyll``         any letters before (compounds): bondeidyll, oppvekstidyll
+``idyll*``         any letters after: idyllisk, idylliske, idyllen
+``vi?``            an optional word: ``redd vi? bygda`` matches "redd bygda" too
+``_``              any one word
+``re:<regex>``     escape hatch: the whole token is a raw regular expression (say why in
+                   the rule; prefer the syntax above)
+=================  =====================================================================
+
+Between two words the text may also have a comma: ``fjell~n fjord~n`` matches "fjell, fjord".
+
+Markers combine: ``*idyll~n``, ``{heim|hjem}~n``, and a word that is only alternatives may
+give each its own marker: ``{idyll~n|livsstil~n|*paradis}``. Words in a phrase are
+separated by one space in the rule; in the text any run of whitespace, including a line break,
+matches it (after an optional comma). Matching ignores case, and ``'`` matches both ' and ’.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Endings per marker. Bokmål and nynorsk together: a rule in either pack accepts both, since
+# copy mixes them (and bokmål allows many "nynorsk-like" forms such as bygda, heim).
+NOUN_ENDINGS = ("", "e", "a", "en", "et", "er", "ar", "ane", "ene", "ne", "s", "as", "ens", "ets", "enes", "anes", "ers")
+VERB_ENDINGS = ("", "e", "a", "er", "ar", "r", "et", "te", "de", "t", "es", "ast", "est", "ende", "ande", "ing", "inga", "ingen")
+ADJ_ENDINGS = ("", "e", "t", "ere", "are", "est", "ast", "este", "aste")
+ENDINGS = {"n": NOUN_ENDINGS, "v": VERB_ENDINGS, "a": ADJ_ENDINGS}
+
+WORD_CHARS = r"[\w\-]"  # letters and digits (Unicode: æøå), and hyphens inside compounds
+LEFT = r"(?<![\w])"
+RIGHT = r"(?![\w])"
+GAP = r",?\s+"  # words are separated by whitespace, optionally after a comma ("fjell, fjord")
+_BRACES = re.compile(r"\{([^{}]*)\}")
+_MARKER = re.compile(r"~([nva])$")
+
+
+class TokenError(ValueError):
+    """A token that does not follow the syntax above."""
+
+
+def _literal(text: str) -> str:
+    return "".join("['’]" if char in "'’" else re.escape(char) for char in text)
+
+
+def _body(body: str) -> str:
+    """Literal text with ``{a|b}`` alternatives."""
+    parts: list[str] = []
+    pos = 0
+    for m in _BRACES.finditer(body):
+        parts.append(_literal(body[pos : m.start()]))
+        options = m.group(1).split("|")
+        parts.append("(?:" + "|".join(_literal(o) for o in options) + ")")
+        pos = m.end()
+    rest = body[pos:]
+    if "{" in rest or "}" in rest:
+        raise TokenError(f"unbalanced braces in {body!r}")
+    parts.append(_literal(rest))
+    return "".join(parts)
+
+
+def split_words(phrase: str) -> list[str]:
+    """Words of a phrase; spaces inside ``{…}`` do not split (alternatives may be phrases)."""
+    words, current, depth = [], "", 0
+    for char in phrase:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char.isspace() and depth == 0:
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    if depth != 0:
+        raise TokenError(f"unbalanced braces in {phrase!r}")
+    return words
+
+
+def compile_word(word: str) -> tuple[str, bool]:
+    """One word of a phrase as a regex fragment, and whether the word is optional."""
+    optional = word.endswith("?") and len(word) > 1
+    if optional:
+        word = word[:-1]
+    if word == "_":
+        return r"[\w][\w\-]*", optional
+    if word.startswith("{") and word.endswith("}") and word.count("{") == 1 and any(c in word for c in "*~ "):
+        alternatives = [_phrase(alt) for alt in word[1:-1].split("|")]
+        return "(?:" + "|".join(alternatives) + ")", optional
+    prefix = suffix = ""
+    if word.startswith("*"):
+        prefix, word = WORD_CHARS + "*", word[1:]
+    marker = _MARKER.search(word)
+    endings: tuple[str, ...] = ("",)
+    if marker:
+        endings = ENDINGS[marker.group(1)]
+        word = word[: marker.start()]
+    if word.endswith("*"):
+        suffix, word = WORD_CHARS + "*", word[:-1]
+    if not word or any(c in word for c in "*~?"):
+        raise TokenError(f"cannot read the word {word!r}: markers are *word, word*, word~n|v|a, word?")
+    ending = "" if endings == ("",) else "(?:" + "|".join(sorted((re.escape(e) for e in endings), key=len, reverse=True)) + ")"
+    return prefix + _body(word) + ending + suffix, optional
+
+
+def _phrase(phrase: str) -> str:
+    words = split_words(phrase)
+    if not words:
+        raise TokenError("empty phrase")
+    pattern = ""
+    for index, word in enumerate(words):
+        fragment, optional = compile_word(word)
+        if index == 0:
+            if optional:
+                raise TokenError(f"the first word of {phrase!r} cannot be optional")
+            pattern = f"(?:{fragment})"
+        elif optional:
+            pattern += f"(?:{GAP}{fragment})?"
+        else:
+            pattern += f"{GAP}{fragment}"
+    return pattern
+
+
+def compile_token(token: str) -> str:
+    """A token (phrase) as a regex source, anchored on word boundaries."""
+    token = token.strip()
+    if not token:
+        raise TokenError("empty token")
+    if token.startswith("re:"):
+        source = token[3:]
+        try:
+            re.compile(source)
+        except re.error as exc:
+            raise TokenError(f"invalid regular expression {source!r}: {exc}") from exc
+        return source
+    return LEFT + _phrase(token) + RIGHT
+
+
+def compile_tokens(tokens: list[str]) -> re.Pattern[str]:
+    """All tokens of a rule as one case-insensitive pattern.
+
+    For speed the word-start check is done once for all plain tokens, followed by a look-ahead
+    on the letters a match can start with, instead of once per token at every position.
+    """
+    plain = [t.strip() for t in tokens if not t.strip().startswith("re:")]
+    raw = [compile_token(t) for t in tokens if t.strip().startswith("re:")]
+    sources = []
+    if plain:
+        first = needles(plain)
+        ahead = ""
+        open_start = any(re.match(r"\{?[^\s]*?(?:^|\|)\*", split_words(t)[0]) for t in plain)
+        if first and not open_start and all(n[0].isalpha() for n in first):
+            letters = sorted({n[0] for n in first} | {n[0].upper() for n in first})
+            ahead = "(?=[" + "".join(re.escape(c) for c in letters) + "])"
+        sources.append(LEFT + ahead + "(?:" + "|".join(_phrase(t) for t in plain) + ")" + RIGHT)
+    sources += [f"(?:{s})" for s in raw]
+    return re.compile("|".join(sources), re.IGNORECASE)
+
+
+def _word_needles(word: str) -> list[str] | None:
+    """Literal text one of which must occur (lower case) wherever ``word`` matches; None: unknown."""
+    word = word.rstrip("?").lstrip("*")
+    word = _MARKER.sub("", word).rstrip("*")
+    if word.startswith("{") and word.endswith("}") and word.count("{") == 1:
+        needles: list[str] = []
+        for alt in word[1:-1].split("|"):
+            first = split_words(alt)[0] if alt.strip() else ""
+            found = _word_needles(first) if first else None
+            if not found:
+                return None
+            needles += found
+        return needles
+    literal = re.split(r"[{'’*~]", word)[0].lower()
+    return [literal] if literal else None
+
+
+def needles(tokens: list[str]) -> tuple[str, ...] | None:
+    """A cheap pre-check for a rule: if none of these strings occurs in the lower-cased text,
+    no token can match and the rule's regex need not run. None means "always run" (a token
+    starts with ``re:``, ``_`` or an optional word)."""
+    out: list[str] = []
+    for token in tokens:
+        if token.strip().startswith("re:"):
+            return None
+        words = split_words(token.strip())
+        first = words[0] if words else "_"
+        found = None if first == "_" or first.endswith("?") else _word_needles(first)
+        if not found:
+            return None
+        out += found
+    return tuple(sorted(set(out)))
+

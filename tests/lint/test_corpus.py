@@ -1,0 +1,139 @@
+"""The labelled corpus (tests/corpus/*.yaml): precision and recall per category and false
+alarms on honest copy, for the whole corpus and per batch. Prints the figures on every run;
+fails below the thresholds.
+
+Every batch so far has also been used to improve the rules, so these thresholds guard against
+regressions; tests/corpus/README.md records how each batch scored before the rules saw it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from rettfram.lint.config import LintConfig
+from rettfram.lint.engine import LintContext
+from rettfram.lint.pack import load_catalog
+from rettfram.lint.runner import lint_text
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+CATEGORIES = ("sos", "cliche", "target")
+MIN_RECALL = {"sos": 0.9, "cliche": 0.9, "target": 0.8}
+MIN_PRECISION = 0.9
+MAX_FALSE_ALARMS = 0.08
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    lang: str
+    expected: frozenset[str]
+    place: str | None = None
+    batch: int = 1  # the round it was written in (tests/corpus/README.md)
+
+
+@dataclass
+class Score:
+    true_pos: int = 0
+    false_pos: int = 0
+    false_neg: int = 0
+
+    @property
+    def precision(self) -> float:
+        found = self.true_pos + self.false_pos
+        return self.true_pos / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        wanted = self.true_pos + self.false_neg
+        return self.true_pos / wanted if wanted else 1.0
+
+
+@dataclass
+class Report:
+    scores: dict[str, Score] = field(default_factory=lambda: {c: Score() for c in CATEGORIES})
+    honest: int = 0
+    false_alarms: list[Entry] = field(default_factory=list)
+    misses: list[tuple[Entry, frozenset[str]]] = field(default_factory=list)
+
+    @property
+    def false_alarm_rate(self) -> float:
+        return len(self.false_alarms) / self.honest if self.honest else 0.0
+
+    def lines(self) -> list[str]:
+        out = [f"corpus: {self.honest} honest entries, false alarms {len(self.false_alarms)} = {self.false_alarm_rate:.1%}"]
+        for category, score in self.scores.items():
+            out.append(f"  {category:7} precision {score.precision:.2f}  recall {score.recall:.2f}  "
+                       f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
+        out += [f"  false alarm [{e.lang}]: {e.text}" for e in self.false_alarms]
+        out += [f"  miss {sorted(e.expected - got)} [{e.lang}]: {e.text}" for e, got in self.misses]
+        return out
+
+
+def load_corpus() -> list[Entry]:
+    entries = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        for item in YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")):
+            entries.append(Entry(item["text"], item["lang"], frozenset(item["expected"]), item.get("place"), item.get("batch", 1)))
+    return entries
+
+
+def evaluate(entries: list[Entry]) -> Report:
+    catalog = load_catalog()
+    report = Report()
+    for entry in entries:
+        context = LintContext(place_names=(entry.place,) if entry.place else ())
+        findings = lint_text("corpus.md", entry.text, entry.lang, catalog, LintConfig(), context)
+        got = frozenset(f.category.value for f in findings) & set(CATEGORIES)
+        for category, score in report.scores.items():
+            if category in got and category in entry.expected:
+                score.true_pos += 1
+            elif category in got:
+                score.false_pos += 1
+            elif category in entry.expected:
+                score.false_neg += 1
+        if not entry.expected:
+            report.honest += 1
+            if findings:
+                report.false_alarms.append(entry)
+        elif entry.expected - got:
+            report.misses.append((entry, got))
+    return report
+
+
+@pytest.fixture(scope="module")
+def report(request):
+    entries = load_corpus()
+    result = evaluate(entries)
+    capture = request.config.pluginmanager.getplugin("capturemanager")
+    with capture.global_and_fixture_disabled():
+        print("\nwhole " + "\n".join(result.lines()))
+        for batch in sorted({e.batch for e in entries}):
+            lines = evaluate([e for e in entries if e.batch == batch]).lines()
+            print(f"batch {batch} " + "\n".join(lines[:4]))
+    return result
+
+
+def test_corpus_is_large_and_mostly_honest():
+    entries = load_corpus()
+    assert len(entries) >= 200
+    assert sum(1 for e in entries if e.batch == 2) >= 50
+    assert sum(1 for e in entries if not e.expected) * 2 >= len(entries)
+    assert {e.lang for e in entries} == {"nb", "nn", "en"}
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_recall(report, category):
+    assert report.scores[category].recall >= MIN_RECALL[category], "\n".join(report.lines())
+
+
+@pytest.mark.parametrize("category", CATEGORIES)
+def test_precision(report, category):
+    assert report.scores[category].precision >= MIN_PRECISION, "\n".join(report.lines())
+
+
+def test_false_alarms_on_honest_copy(report):
+    assert report.false_alarm_rate <= MAX_FALSE_ALARMS, "\n".join(report.lines())

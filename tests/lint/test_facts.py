@@ -1,0 +1,84 @@
+"""The conditions behind exceptions: concrete facts, sources, negation, co-occurrence, sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from rettfram.lint.document import Span
+from rettfram.lint.facts import has_concrete_fact, has_source, split_sentences
+
+
+def fact(sentence: str, match: str, places: tuple[str, ...] = ()) -> bool:
+    start = sentence.index(match)
+    return has_concrete_fact(sentence, Span(0, len(sentence)), Span(start, start + len(match)), places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "match", "places", "expected"),
+    [
+        ("Fred og ro: 40 hytter og ingen vei.", "Fred og ro", (), True),  # a number
+        ("Fred og ro fra august til mai.", "Fred og ro", (), True),  # a month
+        ("Fred og ro ved Storheia.", "Fred og ro", (), True),  # a proper name
+        ("Her finner du fred og ro.", "fred og ro", (), False),
+        ("Fred og ro i Lysvik.", "Fred og ro", ("lysvik",), False),  # the place's own name is no fact
+        ("Fred og ro på Frøya.", "Fred og ro", ("froya",), False),  # folder slugs have no æøå
+        ("Velkommen til Norges vakreste kommune.", "Norges vakreste", (), False),  # inside the match
+        ("Naturen i Lofoten er vakker.", "Naturen", (), False),  # a region is vague
+        ("Peace And Quiet On Your Doorstep", "Peace And Quiet", (), False),  # Title Case
+        ("Slapp av: Svømmehallen er åpen.", "Slapp av", (), False),  # capital after a colon
+    ],
+)
+def test_concrete_fact(sentence, match, places, expected):
+    assert fact(sentence, match, places) is expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Norges beste skolekommune, ifølge Udir.", True),
+        ("Kåret til landets beste i 2023.", True),
+        ("Best in Norway (NIBR 2012).", True),
+        ("Norges vakreste kommune!", False),
+    ],
+)
+def test_source(sentence, expected):
+    assert has_source(sentence, Span(0, len(sentence)), Span(0, 0)) is expected
+
+
+def test_sentences_split_on_end_punctuation_before_a_capital():
+    text = "Vi har 3. klasse. Det er kl. 8 i dag! Hva så? ja"
+    spans = split_sentences(text, Span(0, len(text)))
+    assert [text[s.start : s.end].strip() for s in spans] == ["Vi har 3. klasse.", "Det er kl. 8 i dag!", "Hva så? ja"]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Kommunen er et sted for alle.", True),
+        ("Kommunen er ikke et sted for alle.", False),
+        ("This is not a place for everyone.", False),
+        ("Vi vil ikke være en døende bygd.", True),  # the negation is three words away
+    ],
+)
+def test_a_negated_match_is_not_a_finding(lint, text, found):
+    rules = {f.rule for f in lint(text, lang="en" if text.startswith("This") else "nb")}
+    assert bool(rules & {"target.alle", "sos.bygda-dor"}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ungdommen flytter ut. Flytt hit!", True),  # appeal + decline in the same block
+        ("Flytt hit!", False),  # an appeal alone
+        ("Ungdommen flytter ut.", False),  # decline alone
+        ("Ungdommen flytter ut.\n\nFlytt hit!", False),  # different blocks
+    ],
+)
+def test_appeal_needs_decline_in_the_same_block(lint, text, found):
+    assert ("sos.appell" in {f.rule for f in lint(text)}) is found
+
+
+def test_occurrence_counts_per_sentence_and_reports_the_first_extra(lint):
+    text = "Fantastisk kultur. Unik kultur og magisk lys og herlig mat."
+    findings = [f for f in lint(text) if f.rule == "cliche.hypeord"]
+    assert [(f.line, f.column) for f in findings] == [(1, text.index("magisk") + 1)]
