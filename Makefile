@@ -1,5 +1,5 @@
 # Two commands (see README.md):
-#   make build   set up .venv with pinned versions, check the examples, build the sites
+#   make build   set up .venv with pinned versions, check the examples, build the sites into build/site/
 #   make test    the same, then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
@@ -21,6 +21,7 @@ check: $(STAMP)
 	$(PY) build.py check municipalities
 
 build: check
+	$(PY) build.py build
 
 test: build
 	$(PY) -m pytest
@@ -28,6 +29,7 @@ test: build
 bench: $(STAMP)
 	$(PY) bench/hostile.py
 	$(PY) bench/fuzz.py
+	$(PY) bench/build_speed.py
 
 fuzz: $(STAMP)
 	$(PY) bench/fuzz.py

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rettfram.commands import check, explain, lint, new, rules_doc, schema
+from rettfram.commands import build, check, new, schema, lint, explain, rules_doc
 
-COMMANDS = [check, new, schema, lint, explain, rules_doc]
+COMMANDS = [check, build, new, schema, lint, explain, rules_doc]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

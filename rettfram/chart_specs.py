@@ -1,0 +1,192 @@
+"""Chart specifications: an Altair chart, its text alternative and a table with the same figures.
+
+One function per chart. Each returns a ``ChartSpec`` (or None when there is nothing to draw):
+the Vega-Lite spec Altair makes, a title, a description that says in words what the chart
+shows (a fall is called a fall), and a ``Table``. ``charts.py`` turns the spec into SVG.
+Bars start at zero, so a small change looks small.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from rettfram.i18n import Catalogue
+from rettfram.model import Listing, Vacancy
+
+INK = "#1f1f1f"
+RULE = "#595959"
+SERIES_COLOURS = ("#1f4e79", "#2d5e3e", "#0b5d6b", "#7a2e39", "#8a4500", "#5b3f8c")
+MIGRATION_PARTS = (("births", 1), ("moved_in", 1), ("immigration", 1), ("deaths", -1), ("moved_out", -1), ("emigration", -1))
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]  # the first cell of a row is its header
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    id: str
+    title: str
+    description: str
+    spec: dict[str, Any]
+    table: Table
+
+
+def population(points: list[tuple[int, int]], source: str, as_of_text: str, cat: Catalogue, colour: str) -> ChartSpec | None:
+    if not points:
+        return None
+    values = [{"label": str(year), "value": count} for year, count in points]
+    title = cat.t("charts.population.title", first_year=points[0][0], last_year=points[-1][0])
+    description = f"{population_sentence(points, cat)} {cat.t('common.source_as_of', source=source, date=as_of_text)}"
+    rows = tuple((str(year), cat.number(count)) for year, count in points)
+    table = Table(cat.t("charts.population.caption"), (cat.t("charts.population.x"), cat.t("charts.population.y")), rows)
+    spec = _columns(values, cat.t("charts.population.x"), cat.t("charts.population.y"), colour)
+    return ChartSpec("rf-population", title, description, spec, table)
+
+
+def population_sentence(points: list[tuple[int, int]], cat: Catalogue) -> str:
+    """The trend in words: rise, fall or flat, with the change in people and per cent."""
+    if not points:
+        return cat.t("population.none")
+    (first_year, first), (last_year, last) = points[0], points[-1]
+    numbers = {"first": cat.number(first), "first_year": first_year, "last": cat.number(last), "last_year": last_year}
+    if len(points) == 1:
+        return cat.t("population.single", **numbers)
+    if last == first:
+        return cat.t("population.flat", **numbers)
+    difference = last - first
+    share = cat.t("format.percent", value=("+" if difference > 0 else "\u2212") + cat.number(abs(difference) / first * 100, 1)) if first else ""
+    people = cat.t("population.more" if difference > 0 else "population.fewer", n=cat.number(abs(difference)))
+    change = f"{people} ({share})" if share else people
+    return cat.t("population.rise" if difference > 0 else "population.fall", change=change, **numbers)
+
+
+def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str) -> ChartSpec | None:
+    if not open_vacancies:
+        return None
+    counts = Counter(_label(v.sector) if v.sector else cat.t("charts.vacancies.no_sector") for v in open_vacancies)
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    top, top_n = ordered[0]
+    if len(open_vacancies) == 1:
+        description = cat.t("charts.vacancies.desc_one", top=top)
+    else:
+        description = cat.t("charts.vacancies.desc", total=cat.number(len(open_vacancies)), sectors=cat.number(len(ordered)), top=top, top_n=cat.number(top_n))
+    table = Table(cat.t("charts.vacancies.caption"), (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")), tuple((s, cat.number(n)) for s, n in ordered))
+    spec = _bars([{"label": s, "value": n} for s, n in ordered], cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x"), colour)
+    return ChartSpec("rf-vacancies", cat.t("charts.vacancies.title"), description, spec, table)
+
+
+def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> ChartSpec | None:
+    total = sum(len(items) for items in by_kind.values())
+    if not total:
+        return None
+    ordered = [(cat.t(f"kinds.{kind}"), len(items)) for kind, items in by_kind.items()]
+    parts = cat.join([f"{label.lower()}: {cat.number(n)}" for label, n in ordered if n])
+    description = cat.t("charts.listings.desc", total=cat.number(total), parts=parts)
+    table = Table(cat.t("charts.listings.caption"), (cat.t("charts.listings.y"), cat.t("charts.listings.x")), tuple((k, cat.number(n)) for k, n in ordered))
+    spec = _bars([{"label": k, "value": n} for k, n in ordered], cat.t("charts.listings.y"), cat.t("charts.listings.x"), colour, keep_order=True)
+    return ChartSpec("rf-listings", cat.t("charts.listings.title"), description, spec, table)
+
+
+def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
+    """Births, deaths and moves per year as bars above (in) and below (out) zero."""
+    series = sorted((getattr(data, "series", None) or {}).items())
+    if not series:
+        return None
+    names = [cat.t(f"charts.migration.{part}") for part, _ in MIGRATION_PARTS]
+    values, rows, net = [], [], 0
+    for year, parts in series:
+        parts = dict(parts)
+        row = [str(year)]
+        for (part, sign), name in zip(MIGRATION_PARTS, names):
+            amount = int(parts.get(part, 0) or 0)
+            values.append({"label": str(year), "part": name, "value": sign * amount})
+            row.append(cat.number(amount))
+            net += sign * amount
+        rows.append(tuple(row))
+    first_year, last_year = series[0][0], series[-1][0]
+    net_text = ("+" if net > 0 else "\u2212" if net < 0 else "") + cat.number(abs(net))
+    description = cat.t("charts.migration.desc", first_year=first_year, last_year=last_year, net=net_text)
+    table = Table(cat.t("charts.migration.caption"), (cat.t("charts.migration.x"), *names), tuple(rows))
+    spec = _stacked(values, names, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component"))
+    title = cat.t("charts.migration.title", first_year=first_year, last_year=last_year)
+    return ChartSpec("rf-migration", title, description, spec, table)
+
+
+def age(data: Any, as_of_text: str, cat: Catalogue, colour: str) -> ChartSpec | None:
+    groups = list((getattr(data, "groups", None) or {}).items())
+    if not groups:
+        return None
+    total = sum(n for _, n in groups)
+    top, top_n = max(groups, key=lambda item: item[1])
+    description = cat.t("charts.age.desc", top=top, top_n=cat.number(top_n), total=cat.number(total))
+    table = Table(cat.t("charts.age.caption"), (cat.t("charts.age.y"), cat.t("charts.age.x")), tuple((g, cat.number(n)) for g, n in groups))
+    spec = _bars([{"label": g, "value": n} for g, n in groups], cat.t("charts.age.y"), cat.t("charts.age.x"), colour, keep_order=True)
+    return ChartSpec("rf-age", cat.t("charts.age.title", date=as_of_text), description, spec, table)
+
+
+# Altair ------------------------------------------------------------------------------------
+
+
+def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dict[str, Any]:
+    import altair as alt
+
+    base = alt.Chart(alt.Data(values=values)).encode(
+        x=alt.X("label:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
+    )
+    bars = base.mark_bar(color=colour)
+    labels = base.mark_text(baseline="bottom", dy=-4, fontSize=13, color=INK).encode(text=alt.Text("value:Q", format=",d"))
+    return _finish(alt.layer(bars, labels).properties(width=320, height=200))
+
+
+def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_order: bool = False) -> dict[str, Any]:
+    import altair as alt
+
+    base = alt.Chart(alt.Data(values=values)).encode(
+        y=alt.Y("label:N", title=y_title, sort=[v["label"] for v in values] if keep_order else "-x", axis=alt.Axis(labelLimit=180)),
+        x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
+    )
+    bars = base.mark_bar(color=colour)
+    labels = base.mark_text(align="left", dx=4, fontSize=13, color=INK).encode(text=alt.Text("value:Q", format=",d"))
+    return _finish(alt.layer(bars, labels).properties(width=300, height=alt.Step(32)))
+
+
+def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
+    import altair as alt
+
+    chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
+        x=alt.X("label:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",d")),
+        color=alt.Color("part:N", title=legend, scale=alt.Scale(domain=names, range=list(SERIES_COLOURS)), legend=alt.Legend(orient="bottom", columns=3)),
+    )
+    return _finish(chart.properties(width=420, height=240))
+
+
+def _count_axis(values: list[dict]) -> Any:
+    """Whole numbers only: with small counts, one tick per unit (no "0 1 1" from 0.5 steps)."""
+    import altair as alt
+
+    top = max((v["value"] for v in values), default=0)
+    if top <= 8:
+        return alt.Axis(format=",d", values=list(range(0, top + 1)))
+    return alt.Axis(format=",d", tickMinStep=1)
+
+
+def _finish(chart: Any) -> dict[str, Any]:
+    return (
+        chart.configure(font="sans-serif", background="#ffffff")
+        .configure_view(stroke=None)
+        .configure_axis(labelFontSize=13, titleFontSize=13, labelColor=INK, titleColor=INK, domainColor=RULE, tickColor=RULE, gridColor="#e3e3e3")
+        .configure_legend(labelFontSize=13, titleFontSize=13, labelColor=INK, titleColor=INK)
+        .to_dict()
+    )
+
+
+def _label(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,197 @@
+"""The only module that imports MkDocs: one site language, from Markdown folder to HTML folder.
+
+mkdocs-material is in maintenance (end of life announced for 2027); everything that knows about
+MkDocs or the theme is here, so moving to another generator is one module. The base
+``mkdocs.yml`` is read as YAML 1.2 and merged with each site's settings into a Python dict
+(never written back as YAML: ``lang: no`` in YAML 1.1 is False and crashes the search plugin).
+
+Safety and honesty at this stage:
+- every Markdown link, image and attribute passes ``SafeTree`` (``sanitize.url_is_safe``), the
+  second line of defence behind ``rettfram.sanitize``;
+- ``SOURCE_DATE_EPOCH`` is set for the build (when the caller has not set it) so the sitemap's
+  dates never change between builds; the sitemap itself is removed, as the sites have no
+  ``site_url`` to make its addresses right.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import html
+import logging
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from ruamel.yaml import YAML
+
+from rettfram.palette import Colours
+from rettfram.sanitize import url_is_safe
+
+ROOT = Path(__file__).resolve().parent.parent
+BASE_CONFIG = ROOT / "mkdocs.yml"
+SITE_CSS = ROOT / "site_src" / "css" / "rettfram.css"
+URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset")
+
+
+class SiteBuildError(Exception):
+    """MkDocs could not build a site; the message says why (English: MkDocs' own words)."""
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """What one site language sets on top of the base config."""
+
+    name: str
+    language: str  # mkdocs-material's theme language: nb, nn, en …
+    search_lang: list[str]
+    description: str
+    copyright: str
+    nav: list[tuple[str, str]]  # (title, file)
+    alternates: list[dict[str, Any]] = field(default_factory=list)  # name, link, lang, current
+    colours: Colours | None = None
+    epoch: int = 0  # SOURCE_DATE_EPOCH for this build when the environment sets none
+
+
+def load_base(path: Path = BASE_CONFIG) -> dict[str, Any]:
+    data = YAML(typ="safe", pure=True).load(path.read_text("utf-8")) or {}
+    theme = data.setdefault("theme", {})
+    if "custom_dir" in theme:
+        theme["custom_dir"] = str((path.parent / theme["custom_dir"]).resolve())
+    return data
+
+
+def config_dict(base: dict[str, Any], settings: SiteSettings, docs_dir: Path, site_dir: Path) -> dict[str, Any]:
+    """The base config with this site's settings; name, description and copyright
+    HTML-escaped (the theme prints them without escaping)."""
+    config = copy.deepcopy(base)
+    config.update(
+        site_name=html.escape(settings.name),
+        site_description=html.escape(settings.description),
+        copyright=html.escape(settings.copyright),
+        docs_dir=str(docs_dir),
+        site_dir=str(site_dir),
+        nav=[{title: file} for title, file in settings.nav],
+    )
+    config["theme"]["language"] = settings.language
+    config.setdefault("extra", {})["alternate"] = settings.alternates or None
+    config["plugins"] = [{"search": {"lang": settings.search_lang}} if _name(p) == "search" else p for p in config.get("plugins", [])]
+    return config
+
+
+def write_assets(docs_dir: Path, colours: Colours) -> None:
+    """The shared stylesheet and this site's colours, into the Markdown folder."""
+    target = docs_dir / "assets" / "stylesheets"
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SITE_CSS, target / "rettfram.css")
+    (target / "site.css").write_text(_colour_css(colours), encoding="utf-8")
+
+
+def build(config: dict[str, Any], epoch: int) -> list[str]:
+    """Build one site in-process; returns MkDocs' warnings. Raises SiteBuildError."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import MkDocsException
+
+    with _captured_logs() as messages, _source_date_epoch(epoch):
+        cfg = MkDocsConfig(config_file_path=str(BASE_CONFIG))
+        cfg.load_dict(config)
+        errors, _warnings = cfg.validate()
+        if errors:
+            raise SiteBuildError("; ".join(f"{name}: {error}" for name, error in errors))
+        cfg["markdown_extensions"].append(SafeTreeExtension())
+        try:
+            cfg.plugins.on_startup(command="build", dirty=False)
+            mkdocs_build(cfg)
+        except (MkDocsException, OSError) as exc:
+            raise SiteBuildError(str(exc) or type(exc).__name__) from exc
+        finally:
+            cfg.plugins.on_shutdown()
+    site_dir = Path(config["site_dir"])
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink(missing_ok=True)
+    return messages
+
+
+class SafeTree(Treeprocessor):
+    """Drops event-handler attributes and unsafe link targets from every rendered element."""
+
+    def run(self, root):  # noqa: ANN001 (ElementTree)
+        for element in root.iter():
+            for attribute in list(element.attrib):
+                name = attribute.lower()
+                value = element.attrib[attribute]
+                if name.startswith("on"):
+                    del element.attrib[attribute]
+                elif name in URL_ATTRIBUTES and not url_is_safe(value, embedded=name not in ("href", "xlink:href", "action", "formaction")):
+                    del element.attrib[attribute]
+        return root
+
+
+class SafeTreeExtension(Extension):
+    def extendMarkdown(self, md):  # noqa: N802, ANN001 (Markdown's API)
+        md.treeprocessors.register(SafeTree(md), "rettfram_safe_tree", 0)
+
+
+def _colour_css(colours: Colours) -> str:
+    return (
+        "/* This site's colours (rettfram.palette); AA against white both ways. */\n"
+        ":root, [data-md-color-primary=custom], [data-md-color-accent=custom] {\n"
+        f"  --md-primary-fg-color: {colours.primary};\n"
+        f"  --md-primary-fg-color--light: {colours.primary};\n"
+        f"  --md-primary-fg-color--dark: {colours.dark};\n"
+        "  --md-primary-bg-color: #ffffff;\n"
+        "  --md-primary-bg-color--light: #ffffffd9;\n"
+        f"  --md-accent-fg-color: {colours.dark};\n"
+        f"  --md-accent-fg-color--transparent: {colours.primary}1a;\n"
+        "  --md-accent-bg-color: #ffffff;\n"
+        "  --md-accent-bg-color--light: #ffffffd9;\n"
+        f"  --md-typeset-a-color: {colours.primary};\n"
+        "}\n"
+    )
+
+
+def _name(plugin: Any) -> str:
+    return plugin if isinstance(plugin, str) else next(iter(plugin))
+
+
+class _ListHandler(logging.Handler):
+    def __init__(self, sink: list[str]):
+        super().__init__(logging.WARNING)
+        self.sink = sink
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.sink.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _captured_logs() -> Iterator[list[str]]:
+    """MkDocs' warnings go to a list, not to the terminal; the caller decides what to show."""
+    logger = logging.getLogger("mkdocs")
+    messages: list[str] = []
+    handler = _ListHandler(messages)
+    old_propagate, old_level = logger.propagate, logger.level
+    logger.addHandler(handler)
+    logger.propagate = False
+    logger.setLevel(logging.WARNING)
+    try:
+        yield messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate, logger.level = old_propagate, old_level
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int) -> Iterator[None]:
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        yield
+        return
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -1,0 +1,167 @@
+"""Profile + copy → the Markdown pages of one site language, through Jinja2 templates.
+
+``templates/pages/<page>.md.j2`` holds each page type; ``templates/partials/`` the pieces they
+share (the sample-data notice, a chart with its table, a data table). Templates autoescape
+everything: profile values can never become markup. Copy arrives sanitised
+(``rettfram.sanitize``) and is the only Markdown that is not ours. Words come from the
+language's catalogue (``rettfram.i18n``); nothing here is in a particular language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from rettfram import chart_specs, site_data
+from rettfram.charts import Chart, ChartRenderer
+from rettfram.i18n import Catalogue, catalogue
+from rettfram.model import Profile
+from rettfram.palette import Colours
+from rettfram.sanitize import sanitize_markdown
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+_H1 = re.compile(r"\A\s*#(?!#)[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
+_HEADING = re.compile(r"^(#{1,6})(?=[ \t])", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    name: str  # nav and catalogue key, template name
+    filename: str
+    copy: str | None  # copy/<lang>/<copy>.md
+
+
+PAGES = (
+    PageSpec("home", "index.md", "home"),
+    PageSpec("work", "work.md", "work"),
+    PageSpec("housing", "housing.md", "housing"),
+    PageSpec("services", "services.md", "services"),
+    PageSpec("community", "community.md", "community"),
+    PageSpec("new_here", "new-here.md", "new-here"),
+    PageSpec("facts", "facts.md", None),
+    PageSpec("about", "about.md", None),
+)
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    name: str
+    filename: str
+    title: str  # the navigation title
+    markdown: str
+
+
+@dataclass(frozen=True)
+class Copy:
+    heading: Markup | None
+    body: Markup
+
+
+def split_copy(text: str | None) -> Copy:
+    """Sanitised copy, its first ``# heading`` apart (it becomes the page's heading)."""
+    if not text:
+        return Copy(None, Markup(""))
+    clean = sanitize_markdown(text)
+    match = _H1.match(clean)
+    if match is None:
+        return Copy(None, Markup(clean.strip()))
+    return Copy(Markup(match.group(1)), Markup(clean[match.end():].strip()))
+
+
+def rules_reference(path: Path | None) -> Markup | None:
+    """The generated rules page (``docs/rules.md``) for the About page: its own title dropped,
+    headings one level down (its ``##`` sits under our ``##``), comments shown as text. None when there is no such file."""
+    if path is None or not path.is_file():
+        return None
+    text = sanitize_markdown(path.read_text("utf-8"), show_comments=True)
+    match = _H1.match(text)
+    if match:
+        text = text[match.end():]
+    text = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + 1), text)
+    return Markup(text.strip())
+
+
+class SiteRenderer:
+    """Renders the pages of a site language; one Jinja environment for the whole build."""
+
+    def __init__(self, charts: ChartRenderer, templates: Path = TEMPLATES):
+        self.charts = charts
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
+        self.env.globals["fill"] = lambda template, **params: Markup.escape(template).format(**params)
+
+    def render(self, profile: Profile, copy: dict[str, str], lang: str, today: dt.date,
+               colours: Colours, rules: Markup | None) -> list[RenderedPage]:
+        """``copy`` maps a copy page name (home, work …) to its Markdown in ``lang``."""
+        cat = catalogue(lang)
+        context = {
+            "t": cat,
+            "p": profile,
+            "name": profile.municipality.name,
+            "sample": profile.municipality.sample_data,
+            "vacancies": site_data.open_vacancies(profile, today),
+            "by_kind": site_data.listings_by_kind(profile),
+            "per_month": site_data.PER_MONTH_KINDS,
+            "summary": site_data.summary(profile, today),
+            "hospitals": site_data.hospital_travel(profile),
+            "population_sentence": chart_specs.population_sentence(site_data.population_points(profile), cat),
+            "charts": self._charts(profile, today, cat, colours),
+            "links": {page.name: page.filename.replace(".md", ".html") for page in PAGES},
+            "tel": _tel,
+            "d": _in_language(profile.municipality.language if lang != profile.municipality.language else None),
+            "langs": lambda codes: cat.join(list(dict.fromkeys(cat.language_name(code) for code in codes))),
+            "rules": rules,
+        }
+        pages = []
+        for page in PAGES:
+            template = self.env.get_template(f"pages/{page.name}.md.j2")
+            text = template.render(context, page=page, copy=split_copy(copy.get(page.copy) if page.copy else None))
+            pages.append(RenderedPage(page.name, page.filename, cat.t(f"nav.{page.name}"), _tidy(text)))
+        return pages
+
+    def _charts(self, profile: Profile, today: dt.date, cat: Catalogue, colours: Colours) -> dict[str, Chart | None]:
+        population = profile.facts.population
+        age = site_data.age_structure(profile)
+        specs = {
+            "population": chart_specs.population(site_data.population_points(profile), population.source, cat.date(population.as_of), cat, colours.chart) if population else None,
+            "vacancies": chart_specs.vacancies(site_data.open_vacancies(profile, today), cat, colours.chart),
+            "listings": chart_specs.listings(site_data.listings_by_kind(profile), cat, colours.chart),
+            "migration": chart_specs.migration(site_data.migration(profile), cat) if site_data.migration(profile) else None,
+            "age": chart_specs.age(age, cat.date(getattr(age, "as_of", None)), cat, colours.chart) if age else None,
+        }
+        locale = cat.vega_locale()
+        return {key: self.charts.render(spec, locale) if spec else None for key, spec in specs.items()}
+
+
+def _in_language(data_lang: str | None):
+    """Profile text is in the municipality's language: on another language's site it is
+    marked ``<span lang="nn">…</span>`` so screen readers pronounce it right."""
+
+    def mark(text: str | None) -> Markup | str:
+        if not text:
+            return ""
+        return Markup('<span lang="{}">{}</span>').format(data_lang, text) if data_lang else text
+
+    return mark
+
+
+def _tel(phone: str) -> str:
+    """``+47 72 46 00 00`` → ``tel:+4772460000``."""
+    return "tel:" + "".join(ch for ch in phone if ch.isdigit() or ch == "+")
+
+
+def _tidy(text: str) -> str:
+    """At most one blank line in a row, and one newline at the end (templates are loose)."""
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

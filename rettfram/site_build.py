@@ -1,0 +1,224 @@
+"""The build, as one sequence of named stages (the way MkDocs reads its own build):
+
+1. ``check``   load and validate every profile; any error stops the build (exit 1);
+2. ``plan``    which sites: a slug, the languages (the municipality's own first), colours;
+3. ``site``    per site and language: render the Markdown pages, run MkDocs into the stage;
+4. ``portal``  ``index.html`` listing every municipality built;
+5. ``publish`` swap the stage in for the output folder (``rettfram.publish``).
+
+Nothing is written where readers look until the last stage: a failed or interrupted build
+leaves the previous site in place. The same input gives the same bytes (see README, "Builds").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
+
+from rettfram import i18n, mkdocs_site, portal, publish
+from rettfram.charts import ChartRenderer
+from rettfram.check import CheckedProfile, check_paths
+from rettfram.discover import DiscoveryError
+from rettfram.findings import Finding, has_errors, sorted_findings
+from rettfram.palette import Colours, colours_for
+from rettfram.render import SiteRenderer, rules_reference
+from rettfram.sanitize import copy_findings
+from rettfram.text import Text
+
+ROOT = Path(__file__).resolve().parent.parent
+RULES_DOC = ROOT / "docs" / "rules.md"
+
+
+@dataclass
+class BuildOptions:
+    paths: list[str]
+    today: dt.date
+    out: Path = Path("build/site")
+    cache: Path | None = Path("build/cache/charts")
+    rules_doc: Path | None = RULES_DOC
+    progress: Callable[[str], None] = lambda message: None
+    pause: float = 0.0  # seconds to wait after each site (a hook for the interrupted-build test)
+
+
+@dataclass
+class SitePlan:
+    checked: CheckedProfile
+    slug: str
+    languages: list[str]  # the municipality's own language first
+    colours: Colours
+
+
+@dataclass
+class SiteResult:
+    slug: str
+    name: str
+    languages: list[str]
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    out: Path
+    sites: list[SiteResult]
+    findings: list[Finding]  # warnings and notes (errors stop the build)
+    notes: list[Text]
+    chart_hits: int
+    chart_misses: int
+    seconds: float
+
+
+class BuildStopped(Exception):
+    """``check`` found errors: nothing was built (exit 1)."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__(f"{len(findings)} findings")
+        self.findings = findings
+
+
+class BuildError(Exception):
+    """The build could not run (exit 2); ``message`` says why, in every language."""
+
+    def __init__(self, message: Text):
+        super().__init__(message.en)
+        self.message = message
+
+
+def build(options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    checked, findings = check_stage(options)
+    plans, notes = plan_stage(checked)
+    charts = ChartRenderer(options.cache)
+    renderer = SiteRenderer(charts)
+    rules = rules_reference(options.rules_doc)
+    results = []
+    try:
+        with publish.staged(options.out) as stage, publish.scratch(options.out) as work:
+            base = mkdocs_site.load_base()
+            for plan in plans:
+                results.append(site_stage(plan, renderer, rules, base, stage, work, options.today))
+                options.progress(f"{plan.slug}: {', '.join(plan.languages)} ({results[-1].seconds:.1f} s)")
+                if options.pause:
+                    time.sleep(options.pause)
+            portal_stage(plans, stage, options.today)
+    except mkdocs_site.SiteBuildError as exc:
+        raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}", f"MkDocs kunne ikkje byggje sidene: {exc}")) from exc
+    except OSError as exc:
+        where = exc.filename or options.out
+        raise BuildError(Text(f"Kan ikke skrive «{where}»: {exc.strerror}.", f"Cannot write '{where}': {exc.strerror}.", f"Kan ikkje skrive «{where}»: {exc.strerror}.")) from exc
+    return BuildResult(options.out, results, findings, notes, charts.hits, charts.misses, time.perf_counter() - started)
+
+
+def check_stage(options: BuildOptions) -> tuple[list[CheckedProfile], list[Finding]]:
+    """Every profile checked; the copy's safety findings added. Errors stop the build."""
+    try:
+        checked = check_paths(options.paths, options.today)
+    except DiscoveryError as exc:
+        raise BuildError(exc.message) from exc
+    findings = [f for c in checked for f in c.findings]
+    findings += [f for c in checked for page in c.pages for f in copy_findings(page)]
+    findings = sorted_findings(findings)
+    if has_errors(findings):
+        raise BuildStopped(findings)
+    return checked, findings
+
+
+def plan_stage(checked: list[CheckedProfile]) -> tuple[list[SitePlan], list[Text]]:
+    plans, notes, seen = [], [], {}
+    catalogues = set(i18n.available())
+    for item in checked:
+        profile = item.profile
+        slug = site_slug(item)
+        if slug in seen:
+            raise BuildError(Text(
+                f"«{seen[slug]}» og «{item.target.display}» ville begge bli build/site/{slug}/; gi mappene ulike navn.",
+                f"'{seen[slug]}' and '{item.target.display}' would both become build/site/{slug}/; give the folders different names.",
+                f"«{seen[slug]}» og «{item.target.display}» ville begge bli build/site/{slug}/; gi mappene ulike namn.",
+            ))
+        seen[slug] = item.target.display
+        main = profile.municipality.language
+        copy_langs = sorted({page.lang for page in item.pages} - {main})
+        for lang in copy_langs:
+            if lang not in catalogues:
+                notes.append(Text(
+                    f"{slug}: copy/{lang}/ er ikke bygget; det finnes ingen katalog rettfram/i18n/{lang}.yaml ennå.",
+                    f"{slug}: copy/{lang}/ was not built; there is no catalogue rettfram/i18n/{lang}.yaml yet.",
+                    f"{slug}: copy/{lang}/ er ikkje bygd; det finst ingen katalog rettfram/i18n/{lang}.yaml enno.",
+                ))
+        languages = [main] + [lang for lang in copy_langs if lang in catalogues]
+        plans.append(SitePlan(item, slug, languages, colours_for(profile.municipality.number)))
+    return plans, notes
+
+
+def site_stage(plan: SitePlan, renderer: SiteRenderer, rules: Markup | None, base: dict,
+               stage: Path, work: Path, today: dt.date) -> SiteResult:
+    """One municipality: each language rendered to Markdown, then built by MkDocs."""
+    started = time.perf_counter()
+    profile = plan.checked.profile
+    warnings: list[str] = []
+    epoch = int(dt.datetime.combine(profile.updated, dt.time(), dt.timezone.utc).timestamp())
+    for lang in plan.languages:  # the main language first: MkDocs empties its site_dir
+        cat = i18n.catalogue(lang)
+        copy = {page.name: page.text for page in plan.checked.pages if page.lang == lang}
+        pages = renderer.render(profile, copy, lang, today, plan.colours, rules)
+        docs_dir = work / plan.slug / lang
+        docs_dir.mkdir(parents=True)
+        for page in pages:
+            (docs_dir / page.filename).write_text(page.markdown, encoding="utf-8")
+        images = plan.checked.target.folder / "images" if plan.checked.target.folder else None
+        if images is not None and images.is_dir():
+            shutil.copytree(images, docs_dir / "images")
+        mkdocs_site.write_assets(docs_dir, plan.colours)
+        main = lang == plan.languages[0]
+        settings = mkdocs_site.SiteSettings(
+            name=profile.municipality.name,
+            language=cat.t("meta.theme_language"),
+            search_lang=list(cat.get("meta.search_lang")),
+            description=cat.t("site.description", name=profile.municipality.name),
+            copyright=cat.t("site.copyright", name=profile.municipality.name),
+            nav=[(page.title, page.filename) for page in pages],
+            alternates=_alternates(plan.languages, lang) if len(plan.languages) > 1 else [],
+            colours=plan.colours,
+            epoch=epoch,
+        )
+        site_dir = stage / plan.slug if main else stage / plan.slug / lang
+        warnings += mkdocs_site.build(mkdocs_site.config_dict(base, settings, docs_dir, site_dir), epoch)
+    return SiteResult(plan.slug, profile.municipality.name, plan.languages, time.perf_counter() - started, warnings)
+
+
+def portal_stage(plans: list[SitePlan], stage: Path, today: dt.date) -> None:
+    entries = [portal.PortalEntry.of(plan.checked.profile, plan.slug, plan.languages, today) for plan in plans]
+    portal.write_portal(stage / "index.html", entries)
+
+
+def site_slug(item: CheckedProfile) -> str:
+    """``municipalities/5014-froya`` → ``froya``; a lone profile file: its municipality's name."""
+    if item.target.folder is not None:
+        name = re.sub(r"^\d{4}-", "", item.target.folder.name)
+    else:
+        name = item.profile.municipality.name
+    plain = unicodedata.normalize("NFKD", name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a"))
+    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")
+    return slug or item.profile.municipality.number
+
+
+def _alternates(languages: list[str], current: str) -> list[dict]:
+    """The language switch: from this language's site root to each language's root."""
+    main = languages[0]
+
+    def link(lang: str) -> str:
+        if lang == current:
+            return "./"
+        if current == main:
+            return f"{lang}/"
+        return "../" if lang == main else f"../{lang}/"
+
+    return [{"name": i18n.catalogue(lang).t("meta.endonym"), "lang": lang, "current": lang == current, "link": link(lang)} for lang in languages]

@@ -1,0 +1,50 @@
+"""Site tests share one build of the four examples (once per session), dated 2026-11-21 so
+vacancy deadlines never go stale. Other builds (hostile copy, a past deadline) are small."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from rettfram.site_build import BuildOptions, BuildResult, build
+from tests.conftest import REPO
+
+SITE_DAY = dt.date(2026, 11, 21)
+EXAMPLES = {"kvam": ("4622-kvam", "nn"), "sogndal": ("4640-sogndal", "nn"), "froya": ("5014-froya", "nb"), "gamvik": ("5626-gamvik", "nb")}
+PAGES = ["index.html", "work.html", "housing.html", "services.html", "community.html", "new-here.html", "facts.html", "about.html"]
+SITES = [(slug, lang) for slug, (_, main) in EXAMPLES.items() for lang in (main, "en")]
+
+
+def site_dir(root: Path, slug: str, lang: str) -> Path:
+    """The folder of one site language: ``<slug>/`` for the municipality's own, ``<slug>/en/``."""
+    return root / slug if lang == EXAMPLES[slug][1] else root / slug / lang
+
+
+@pytest.fixture(scope="session")
+def examples_build(tmp_path_factory) -> BuildResult:
+    root = tmp_path_factory.mktemp("examples")
+    return build(BuildOptions(paths=[str(REPO / "municipalities")], today=SITE_DAY, out=root / "site", cache=root / "cache"))
+
+
+@pytest.fixture(scope="session")
+def site(examples_build) -> Path:
+    return examples_build.out
+
+
+@pytest.fixture(scope="session")
+def build_folders(tmp_path_factory):
+    """Build municipality folders made by ``prepare(folder)`` into a fresh output."""
+
+    def run(name: str, prepare, examples: tuple[str, ...] = ("5014-froya",)) -> Path:
+        root = tmp_path_factory.mktemp(name)
+        for example in examples:
+            target = root / "municipalities" / example
+            shutil.copytree(REPO / "municipalities" / example, target)
+            prepare(target)
+        build(BuildOptions(paths=[str(root / "municipalities")], today=SITE_DAY, out=root / "site", cache=root / "cache"))
+        return root / "site"
+
+    return run

@@ -1,0 +1,139 @@
+"""The built sites in a real browser (Debian's chromium through Playwright).
+
+Every page loads with no request to another host and no script error; charts are visible and
+fit a phone; pages work without JavaScript; screenshots of each page type at desktop and phone
+width go to ``test-artifacts/screenshots/``. Without chromium these tests fail under CI=true
+and are skipped elsewhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import REPO
+from tests.site.conftest import PAGES, SITES, site_dir
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("RETTFRAM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}
+MAX_SHOT_HEIGHT = 6000  # the About page carries the whole rules reference
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is not installed at {CHROMIUM}: apt-get update && apt-get install -y chromium"
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # noqa: ANN002
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def open_page(chromium, served):
+    """``open_page(path, viewport)`` → (page, requested hosts, script errors)."""
+    contexts = []
+
+    def run(path: str, viewport: dict = DESKTOP, javascript: bool = True):
+        context = chromium.new_context(viewport=viewport, java_script_enabled=javascript)
+        contexts.append(context)
+        page = context.new_page()
+        hosts, errors = [], []
+        page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or request.url))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        response = page.goto(f"{served}/{path}", wait_until="load")
+        assert response is not None and response.status == 200, path
+        return page, hosts, errors
+
+    yield run
+    for context in contexts:
+        context.close()
+
+
+def test_every_page_loads_from_this_host_only(open_page, served, site):
+    paths = ["index.html"] + [str((site_dir(site, slug, lang) / page).relative_to(site)) for slug, lang in SITES for page in PAGES]
+    page, hosts, errors = open_page(paths[0])
+    for path in paths[1:]:
+        response = page.goto(f"{served}/{path}", wait_until="load")
+        assert response.status == 200, path
+    page.wait_for_timeout(300)  # let the search worker start
+    assert set(hosts) == {"127.0.0.1"}, sorted(set(hosts))
+    assert not errors
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_charts_are_visible_and_fit(open_page, viewport):
+    for path in ("froya/index.html", "froya/work.html", "froya/housing.html", "kvam/en/facts.html"):
+        page, _, _ = open_page(path, viewport)
+        charts = page.locator("figure.rf-chart__figure svg[role=img]")
+        assert charts.count() >= 1, path
+        box = charts.first.bounding_box()
+        assert box and box["width"] > 200 and box["height"] > 80, (path, box)
+        assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"], (path, box)
+
+
+@pytest.mark.parametrize("path", [f"froya/{page}" for page in PAGES] + ["index.html", "gamvik/housing.html", "kvam/services.html"])
+def test_nothing_is_wider_than_a_phone(open_page, path):
+    page, _, _ = open_page(path, PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} is {width}px wide on a {PHONE['width']}px phone"
+
+
+def test_pages_work_without_javascript(open_page):
+    page, _, _ = open_page("froya/work.html", DESKTOP, javascript=False)
+    assert page.locator("figure.rf-chart__figure svg").first.is_visible()
+    assert page.locator("table caption").first.is_visible()
+    assert page.locator(".rf-notice").is_visible()
+    page.get_by_role("link", name="Bolig").first.click()
+    assert page.url.endswith("/froya/housing.html")
+
+
+SHOTS = [(f"froya/{page}", f"froya-nb-{page[:-5]}") for page in PAGES] + [
+    ("froya/en/index.html", "froya-en-index"),
+    ("kvam/services.html", "kvam-nn-services"),
+    ("gamvik/housing.html", "gamvik-nb-housing-empty"),
+    ("index.html", "portal"),
+]
+
+
+@pytest.mark.parametrize(("path", "name"), SHOTS, ids=[name for _, name in SHOTS])
+def test_screenshots(open_page, path, name):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for label, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page, _, _ = open_page(path, viewport)
+        height = min(page.evaluate("document.documentElement.scrollHeight"), MAX_SHOT_HEIGHT)
+        target = SCREENSHOTS / f"{name}-{label}.png"
+        page.screenshot(path=str(target), full_page=True, clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
+        assert target.stat().st_size > 10_000
