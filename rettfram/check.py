@@ -13,6 +13,7 @@ from rettfram.discover import Target, discover
 from rettfram.findings import Finding, sorted_findings
 from rettfram.load import SourceMap, load_yaml
 from rettfram.model import Profile
+from rettfram.sanitize import copy_findings
 from rettfram.validate import validate
 
 
@@ -42,6 +43,7 @@ def check_target(target: Target, today: dt.date) -> CheckedProfile:
         copy = load_copy(target.folder)
         pages = copy.pages
         findings += copy.findings
+        findings += [f for page in pages for f in copy_findings(page)]
     return CheckedProfile(target, profile, source, pages, sorted_findings(findings))
 
 

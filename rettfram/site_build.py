@@ -16,7 +16,6 @@ import datetime as dt
 import re
 import shutil
 import time
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -29,8 +28,13 @@ from rettfram.check import CheckedProfile, check_paths
 from rettfram.discover import DiscoveryError
 from rettfram.findings import Finding, has_errors, sorted_findings
 from rettfram.palette import Colours, colours_for
+from rettfram.register import slugify
 from rettfram.render import SiteRenderer, rules_reference
-from rettfram.sanitize import copy_findings
+from rettfram.lint.config import LintConfig, find_config, load_config
+from rettfram.lint.municipality import lint_checked
+from rettfram.lint.pack import Catalog, RuleFileError, load_catalog
+from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
+from rettfram.lint.runner import exit_code, lint_text
 from rettfram.text import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,17 +122,31 @@ def build(options: BuildOptions) -> BuildResult:
 
 
 def check_stage(options: BuildOptions) -> tuple[list[CheckedProfile], list[Finding]]:
-    """Every profile checked; the copy's safety findings added. Errors stop the build."""
+    """Every profile checked and linted (copy rules, claims against the data, the profile's own
+    strings). Errors, or whatever ``rettfram.toml`` says fails a lint run, stop the build."""
     try:
         checked = check_paths(options.paths, options.today)
     except DiscoveryError as exc:
         raise BuildError(exc.message) from exc
     findings = [f for c in checked for f in c.findings]
-    findings += [f for c in checked for page in c.pages for f in copy_findings(page)]
+    catalog, config = _lint_setup()
+    findings += [f for c in checked for f in lint_checked(c, catalog, config, options.today, lint_text)]
     findings = sorted_findings(findings)
-    if has_errors(findings):
+    if has_errors(findings) or exit_code(findings, config):
         raise BuildStopped(findings)
     return checked, findings
+
+
+def _lint_setup() -> tuple[Catalog, LintConfig]:
+    """The rule packs and ``rettfram.toml`` (the nearest, as ``lint`` finds it)."""
+    try:
+        catalog = load_catalog()
+    except RuleFileError as exc:
+        raise BuildError(Text(str(exc), str(exc))) from exc
+    config, errors = load_config(find_config(Path.cwd()), [*catalog.ids(), *PROFILE_RULE_IDS])
+    if errors:
+        raise BuildError(Text("\n".join(e.message().nb for e in errors), "\n".join(e.message().en for e in errors)))
+    return catalog, config
 
 
 def plan_stage(checked: list[CheckedProfile]) -> tuple[list[SitePlan], list[Text]]:
@@ -205,9 +223,7 @@ def site_slug(item: CheckedProfile) -> str:
         name = re.sub(r"^\d{4}-", "", item.target.folder.name)
     else:
         name = item.profile.municipality.name
-    plain = unicodedata.normalize("NFKD", name.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a"))
-    slug = re.sub(r"[^a-z0-9]+", "-", plain.encode("ascii", "ignore").decode()).strip("-")
-    return slug or item.profile.municipality.number
+    return slugify(name) or item.profile.municipality.number
 
 
 def _alternates(languages: list[str], current: str) -> list[dict]:

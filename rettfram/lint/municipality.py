@@ -38,7 +38,10 @@ def checked_profile(folder: Path, today: dt.date) -> CheckedProfile | None:
 
 
 def context_for_folder(folder: Path, today: dt.date, place_names: tuple[str, ...]) -> LintContext:
-    checked = checked_profile(folder, today)
+    return context_for_checked(checked_profile(folder, today), today, place_names)
+
+
+def context_for_checked(checked: CheckedProfile | None, today: dt.date, place_names: tuple[str, ...]) -> LintContext:
     if checked is None or checked.profile is None:
         return LintContext(place_names=place_names, today=today)
     names = (*place_names, checked.profile.municipality.name)
@@ -46,16 +49,33 @@ def context_for_folder(folder: Path, today: dt.date, place_names: tuple[str, ...
 
 
 def municipality_findings(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
-    """Schema findings, data findings and findings in the profile's own strings."""
+    """Everything ``check`` finds in the folder, its data findings and its profile strings."""
     checked = checked_profile(folder, today)
     if checked is None:
         return []
-    findings = [f for f in checked.findings if f.rule.startswith("schema.")]  # copy.* come with the copy
+    return checked.findings + profile_lint(checked, catalog, config, today, lint_text)
+
+
+def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+    """The copy rules (claims included) over a checked municipality's pages, plus
+    :func:`profile_lint`; not its schema findings (the caller has those). For ``build``."""
+    if checked.profile is None:
+        return []
+    context = context_for_checked(checked, today, ())
+    findings = []
+    for page in checked.pages:
+        if page.lang in catalog.packs and page.lang != "meta":
+            findings += lint_text(page.display, page.text, page.lang, catalog, config, context)
+    return findings + profile_lint(checked, catalog, config, today, lint_text)
+
+
+def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+    """The profile's data findings, and the copy rules over its own strings at YAML positions."""
     if checked.profile is None or checked.source is None:
-        return findings
-    findings += [f for f in profile_findings(checked.profile, checked.source, today) if config.is_active_id(f.rule)]
+        return []
+    findings = [f for f in profile_findings(checked.profile, checked.source, today) if config.is_active_id(f.rule)]
     lang = checked.profile.municipality.language
-    context = context_for_folder(folder, today, ())
+    context = context_for_checked(checked, today, ())
     for loc, text in profile_strings(checked.profile):
         pos = checked.source.locate(loc)
         scalar = checked.source.scalars.get(loc)

@@ -135,12 +135,17 @@ def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfi
     for target in targets:
         if target.lang not in catalog.packs or target.lang == "meta":
             raise TargetError(Text(nb=f"Ukjent språk '{target.lang}' (nb, nn, en)", en=f"Unknown language '{target.lang}' (nb, nn, en)"))
-        text = read_copy(target.path)
-        result.findings += lint_text(display(target.path), text, target.lang, catalog, config, target.context)
         copy_root = next((p.parent for p in target.path.parents if p.name == "copy"), None)
         if copy_root is not None and copy_root not in folders:
             folders.add(copy_root)  # the profile, its data and its strings, once per municipality
             result.findings += municipality_findings(copy_root.resolve(), catalog, config, today, lint_text)
+        try:
+            text = read_copy(target.path)
+        except TargetError:
+            if copy_root is None or not (copy_root / "profile.yaml").is_file():
+                raise
+            continue  # the municipality's check findings report it (copy.encoding)
+        result.findings += lint_text(display(target.path), text, target.lang, catalog, config, target.context)
     result.findings = sorted_findings(result.findings)
     return result
 

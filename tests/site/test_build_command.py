@@ -46,3 +46,35 @@ def test_copy_warnings_are_printed_but_do_not_stop_the_build(tmp_path, cli):
     assert result.code == 0, result.both
     assert "work.md:3:4: warning copy.raw-html" in result.out
     assert "Se &lt;b&gt;her&lt;/b&gt;." in (tmp_path / "site" / "gamvik" / "work.html").read_text("utf-8")
+
+
+def test_build_stops_with_exit_1_when_copy_oversells(tmp_path, cli, cli_process):
+    """Gamvik lists no homes; copy that promises homes for rent is an error and stops the build."""
+    folder = tmp_path / "municipalities" / "5626-gamvik"
+    shutil.copytree(REPO / "municipalities" / "5626-gamvik", folder)
+    page = folder / "copy" / "nb" / "housing.md"
+    page.write_text("# Bolig\n\nVi har mange leiligheter til leie i Mehamn.\n", encoding="utf-8")
+    out = tmp_path / "site"
+    result = cli_process("build", folder, "--out", out, "--cache", tmp_path / "cache")
+    assert result.code == 1, result.both
+    assert "housing.md:3:14: error claim.leiebolig: «leiligheter til leie» lover noe profilen ikke viser: housing.listings har ingen boliger til leie." in result.out
+    assert "Traceback" not in result.both
+    assert not out.exists()
+    # the same sentence builds once the data back it
+    profile = folder / "profile.yaml"
+    text = profile.read_text("utf-8").replace(
+        "  listings: []",
+        "  listings:\n    - kind: rent\n      title: Leilighet, 2 rom, Mehamn\n      price_nok: 7500",
+    )
+    profile.write_text(text, encoding="utf-8")
+    assert cli("build", folder, "--out", out, "--cache", tmp_path / "cache").code == 0
+    assert (out / "gamvik" / "housing.html").is_file()
+
+
+def test_a_profile_with_copy_claims_fails_lint_and_check_stays_schema_only(tmp_path, cli):
+    folder = tmp_path / "municipalities" / "5626-gamvik"
+    shutil.copytree(REPO / "municipalities" / "5626-gamvik", folder)
+    (folder / "copy" / "nb" / "housing.md").write_text("# Bolig\n\nVi har ledige tomter.\n", encoding="utf-8")
+    assert cli("check", folder).code == 0
+    linted = cli("lint", folder)
+    assert linted.code == 1 and "claim.tomter" in linted.out
