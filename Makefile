@@ -6,6 +6,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+# The example municipalities are sample data dated 2026-11-21: pin "today" so they build the
+# same any day (vacancy deadlines, freshness). Override: make build RETTFRAM_TODAY=2027-01-15.
+RETTFRAM_TODAY ?= 2026-11-21
+export RETTFRAM_TODAY
 
 .PHONY: build test setup check bench fuzz schema clean
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from rettfram.findings import Category, Severity
 from rettfram.lint.engine import fill
+from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
 from rettfram.lint.pack import META, PACK_LANGS, Catalog, CompiledRule
 from rettfram.report.sarif import RuleHelp
 from rettfram.text import Text
@@ -167,4 +168,20 @@ def render_reference(catalog: Catalog) -> str:
         lines += [f"## {title.nb} / {title.en} (`{category.value}`)", ""]
         for rule_id in by_category[category]:
             lines += _rule_section(catalog, rule_id)
+    lines += _profile_checks_section()
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _profile_checks_section() -> list[str]:
+    """The checks of the profile's own data (``lint/profile_checks.py``): code, not rule files."""
+    lines = [
+        "## Dataene i profilen / The profile's data",
+        "",
+        "Disse sjekkene leser `profile.yaml` og peker på linjen der dataene står (advarsler). "
+        "*These checks read `profile.yaml` and point at the line where the data stand (warnings).*",
+        "",
+    ]
+    for rule_id, message in PROFILE_MESSAGES.items():
+        lines += [f"### `{rule_id}`", "", f"{message.text.nb} *{message.text.en}*", "",
+                  f"**Skriv heller / Write instead:** {message.fix.nb} *{message.fix.en}*", ""]
+    return lines
