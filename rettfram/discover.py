@@ -66,4 +66,12 @@ def _targets_for(path: Path) -> list[Target]:
                 f"Fann ingen profile.yaml i «{path}» eller mappene rett under.",
             )
         )
+    if path.exists():
+        raise DiscoveryError(
+            Text(
+                f"«{path}» er verken en fil eller en mappe.",
+                f"'{path}' is neither a file nor a folder.",
+                f"«{path}» er verken ei fil eller ei mappe.",
+            )
+        )
     raise DiscoveryError(Text(f"«{path}» finnes ikke.", f"'{path}' does not exist.", f"«{path}» finst ikkje."))

@@ -39,7 +39,7 @@ Loc = tuple[str | int, ...]
 
 @dataclass(frozen=True)
 class Pos:
-    """A 1-based line and column."""
+    """A 1-based line and column (columns count characters, not bytes)."""
 
     line: int
     column: int

@@ -14,6 +14,8 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from rettfram.load import Pos as Position  # 1-based line and column, the same type the YAML loader uses
+
 BREAK = "\x00"
 
 
@@ -21,14 +23,6 @@ BREAK = "\x00"
 class Span:
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class Position:
-    """1-based line and column (columns count characters, not bytes)."""
-
-    line: int
-    column: int
 
 
 @dataclass(frozen=True)
