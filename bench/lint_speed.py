@@ -25,7 +25,9 @@ sys.path.insert(0, str(REPO))
 T0 = time.perf_counter()
 from rettfram.lint.config import LintConfig  # noqa: E402
 from rettfram.lint.pack import load_catalog  # noqa: E402
-from rettfram.lint.runner import collect_targets, lint_text, read_copy  # noqa: E402
+from rettfram import clock  # noqa: E402
+from rettfram.lint.municipality import checked_profile  # noqa: E402
+from rettfram.lint.runner import run  # noqa: E402
 
 CATALOG = load_catalog()
 STARTUP = time.perf_counter() - T0
@@ -55,22 +57,24 @@ def synthesise(folder: Path, files: int) -> None:
 
 
 def measure(label: str, root: Path, repeat: int) -> None:
-    targets, _ = collect_targets([root], None)
-    texts = [(t, read_copy(t.path)) for t in targets]
-    if not texts:
+    """A whole ``lint`` run over ``root``: copy rules, the profiles (loaded and validated), their
+    data checks, claims and strings, as ``python build.py lint`` does after start-up."""
+    config = LintConfig()
+    today = clock.today()
+    runs, result = [], None
+    for _ in range(repeat):
+        checked_profile.cache_clear()  # load and validate the profiles again in every run
+        start = time.perf_counter()
+        result = run([root], None, CATALOG, config, today)
+        runs.append(time.perf_counter() - start)
+    assert result is not None
+    if not result.files:
         print(f"{label}: no copy found under {root}")
         return
-    config = LintConfig()
-    runs, findings = [], 0
-    for _ in range(repeat):
-        start = time.perf_counter()
-        findings = sum(len(lint_text(str(t.path), text, t.lang, CATALOG, config, t.context)) for t, text in texts)
-        runs.append(time.perf_counter() - start)
     best = min(runs)
-    size = sum(len(text) for _, text in texts)
-    print(f"{label}: {len(texts)} files, {size / 1024:.0f} KiB, {findings} findings")
+    print(f"{label}: {result.files} files, {len(result.findings)} findings")
     print(f"  total {best * 1000:.1f} ms (best of {repeat}; median {statistics.median(runs) * 1000:.1f} ms), "
-          f"{best / len(texts) * 1000:.2f} ms per file, {size / best / 1024 / 1024:.2f} MiB/s")
+          f"{best / result.files * 1000:.2f} ms per file")
 
 
 def main() -> None:
