@@ -46,6 +46,10 @@ def _ok(where: Loc) -> Verdict:
     return Verdict(True, Text("", ""), where)
 
 
+def _missing(field: str, where: Loc) -> Verdict:
+    return Verdict(False, Text(f"{field} mangler.", f"{field} is missing.", f"{field} manglar."), where)
+
+
 def _housing(kinds: tuple[str, ...], label: Text) -> Callable[[ClaimInput], Verdict]:
     def check(claim: ClaimInput) -> Verdict:
         housing = claim.profile.housing
@@ -101,11 +105,7 @@ def partner_help(claim: ClaimInput) -> Verdict:
 def kindergarten_now(claim: ClaimInput) -> Verdict:
     kindergarten = claim.profile.services.kindergarten
     if kindergarten is None:
-        return Verdict(
-            False,
-            Text("services.kindergarten mangler.", "services.kindergarten is missing.", "services.kindergarten manglar."),
-            ("services",),
-        )
+        return _missing("services.kindergarten", ("services",))
     if kindergarten.available_places > 0:
         return _ok(("services", "kindergarten", "available_places"))
     return Verdict(
@@ -156,11 +156,7 @@ def broadband_share(claim: ClaimInput) -> Verdict:
     broadband = claim.profile.services.broadband
     where: Loc = ("services", "broadband", "fiber_share")
     if broadband is None:
-        return Verdict(
-            False,
-            Text("services.broadband mangler.", "services.broadband is missing.", "services.broadband manglar."),
-            ("services",),
-        )
+        return _missing("services.broadband", ("services",))
     m = _PERCENT.search(claim.sentence)
     if m:
         claimed = float(m.group(1).replace(",", ".")) / 100

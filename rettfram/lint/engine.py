@@ -21,6 +21,7 @@ from rettfram.lint.backing import CHECKS, ClaimInput
 from rettfram.lint.document import Document, Span
 from rettfram.lint.facts import CONDITIONS, split_sentences
 from rettfram.lint.pack import CompiledRule
+from rettfram.load import SourceMap
 from rettfram.model import Profile
 from rettfram.text import Text
 
@@ -38,6 +39,7 @@ class LintContext:
     place_names: tuple[str, ...] = ()
     profile: Profile | None = None
     today: dt.date | None = None
+    source: SourceMap | None = None  # where the profile's values stand, to point a claim at its data
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,12 @@ def check_claim(rule: CompiledRule, prepared: Prepared, context: LintContext) ->
         )
         verdict = check(claim)
         if not verdict.backed:
-            yield Hit(rule, start, end, data=verdict.data)
+            data = verdict.data
+            if context.source is not None:
+                pos = context.source.locate(verdict.where)
+                where = f" ({context.source.path}:{pos.line})"
+                data = data + Text(where, where, where)
+            yield Hit(rule, start, end, data=data)
 
 
 CHECKERS: dict[str, Checker] = {

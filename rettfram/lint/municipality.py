@@ -45,7 +45,7 @@ def context_for_checked(checked: CheckedProfile | None, today: dt.date, place_na
     if checked is None or checked.profile is None:
         return LintContext(place_names=place_names, today=today)
     names = (*place_names, checked.profile.municipality.name)
-    return LintContext(place_names=names, profile=checked.profile, today=today)
+    return LintContext(place_names=names, profile=checked.profile, today=today, source=checked.source)
 
 
 def municipality_findings(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]

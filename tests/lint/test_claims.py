@@ -122,6 +122,8 @@ def test_lint_a_municipality_folder_checks_copy_against_its_profile(tmp_path, cl
     findings = json.loads(result.out)["findings"]
     assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("claim.boliger-til-salgs", line, 14)]
     assert "housing.listings har ingen boliger til salgs" in findings[0]["message"]
+    listings_line = next(i for i, l in enumerate((folder / "profile.yaml").read_text("utf-8").splitlines(), 1) if l.strip() == "listings:")
+    assert findings[0]["message"].endswith(f"profile.yaml:{listings_line})")  # where to update the data
 
 
 def test_profile_strings_and_data_are_linted_at_their_yaml_positions(tmp_path, cli):
