@@ -152,7 +152,7 @@ def check_claim(rule: CompiledRule, prepared: Prepared, context: LintContext) ->
         if not verdict.backed:
             data = verdict.data
             if context.source is not None:
-                pos = context.source.locate(verdict.where)
+                pos = context.source.locate(verdict.where, key=True)
                 where = f" ({context.source.path}:{pos.line})"
                 data = data + Text(where, where, where)
             yield Hit(rule, start, end, data=data)
