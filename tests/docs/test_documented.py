@@ -1,0 +1,48 @@
+"""Everything a user can set is documented (datasette-style): commands, settings, variables."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from rettfram.cli import COMMANDS, build_parser
+from rettfram.lint.config import LintConfig
+from tests.conftest import REPO
+
+README = (REPO / "README.md").read_text("utf-8")
+TOML = (REPO / "rettfram.toml").read_text("utf-8")
+
+
+def _commands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sorted(sub.choices)
+
+
+def test_every_command_module_registers_a_command():
+    assert len(_commands()) == len(COMMANDS)
+
+
+@pytest.mark.parametrize("command", _commands())
+def test_every_command_is_in_the_readme(command):
+    assert f"python build.py {command}" in README
+
+
+@pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(LintConfig) if f.name != "path"])
+def test_every_lint_setting_is_documented(field):
+    assert f"`{field}" in README or f"{field} =" in README
+    assert re.search(rf"^#? ?{field} =", TOML, re.MULTILINE), f"{field} has no line in rettfram.toml"
+
+
+def _variables() -> list[str]:
+    found = set()
+    for path in [*(REPO / "rettfram").rglob("*.py"), REPO / "Makefile"]:
+        found |= set(re.findall(r"RETTFRAM_[A-Z_]+", path.read_text("utf-8")))
+    return sorted(found)
+
+
+@pytest.mark.parametrize("variable", _variables())
+def test_every_environment_variable_is_in_the_readme(variable):
+    assert f"`{variable}" in README
