@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rettfram.commands import build, check, new, schema, lint, explain, rules_doc
+from rettfram.commands import build, check, explain, lint, new, rules_doc, schema, serve
 
-COMMANDS = [check, build, new, schema, lint, explain, rules_doc]
+COMMANDS = [check, lint, build, serve, new, explain, schema, rules_doc]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
