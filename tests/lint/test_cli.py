@@ -71,10 +71,10 @@ def test_github_output(cli, site):
 def test_each_language_folder_uses_its_own_pack(cli, site):
     folder = site(nb=HONEST, nn="Bygda døyr om ingen flyttar hit.\n")
     findings = json.loads(cli("lint", folder, "--format", "json").out)["findings"]
-    assert {(Path(f["path"]).parts[-2], f["rule"]) for f in findings} == {("nn", "sos.bygda-dor"), ("nn", "sos.redd-tjenester")}
+    assert {(Path(f["path"]).parts[-2], f["rule"]) for f in findings} == {("nn", "sos.bygda-dor"), ("nn", "sos.redd-tjenester"), ("nn", "sos.trussel")}
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("nb", []), ("nn", ["sos.bygda-dor", "sos.redd-tjenester"])])
+@pytest.mark.parametrize(("lang", "expected"), [("nb", []), ("nn", ["sos.bygda-dor", "sos.trussel", "sos.redd-tjenester"])])
 def test_standalone_file_pack_follows_lang(cli, tmp_path, lang, expected):
     path = tmp_path / "utkast.md"
     path.write_text("Bygda døyr om ingen flyttar hit.\n", encoding="utf-8")
@@ -86,7 +86,7 @@ def test_standalone_file_under_copy_lang_uses_that_pack(cli, site):
     folder = site(nb=HONEST, nn="Bygda døyr om ingen flyttar hit.\n")
     run = cli("lint", folder / "copy" / "nn" / "home.md", "--format", "json", "--lang", "en")
     findings = json.loads(run.out)["findings"]
-    assert [f["rule"] for f in findings] == ["sos.bygda-dor", "sos.redd-tjenester"]
+    assert [f["rule"] for f in findings] == ["sos.bygda-dor", "sos.trussel", "sos.redd-tjenester"]
     assert findings[0]["message"].startswith("“Bygda døyr” talks about the place dying")
 
 
