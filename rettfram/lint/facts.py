@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from rettfram.lint.document import Span
+from rettfram.register import municipalities
 
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”')\]]*(?=\s+[«\"“(]?[A-ZÆØÅ])")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
@@ -41,7 +42,12 @@ VAGUE_NAMES = frozenset(
         "nordmøre", "romsdal", "sunnmøre", "fjordane", "sogn", "hardanger", "sunnhordland", "ryfylke",
         "jæren", "agder", "telemark", "hallingdal", "valdres", "gudbrandsdalen", "østerdalen",
         "setesdal", "innlandet", "fjord-norge", "arctic", "lapland",
+        "solør", "salten", "ofoten", "senja", "nordfjord", "sunnfjord", "dalane", "numedal",
+        "inntrøndelag", "hedmarken", "toten", "hadeland", "ringerike", "nordhordland", "midt-telemark",
+        "vest-telemark", "nord-troms", "sør-troms", "øst-finnmark", "vest-finnmark", "kysten",
     }
+    # every municipality and county in the register: naming one is not a checkable fact either
+    | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}
 )
 
 
