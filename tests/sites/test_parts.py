@@ -12,7 +12,7 @@ from rettfram.charts import ChartRenderer, accessible_svg
 from rettfram.render import PAGES, SiteRenderer, rules_reference, split_copy
 from rettfram.site_build import _alternates
 from tests.conftest import REPO
-from tests.site.htmlscan import find, parse
+from tests.sites.htmlscan import find, parse
 
 
 def test_catalogues_have_the_same_keys():

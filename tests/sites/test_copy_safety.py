@@ -14,7 +14,7 @@ import pytest
 from rettfram.copy_pages import CopyPage
 from rettfram.mkdocs_site import SafeTreeExtension
 from rettfram.sanitize import copy_findings, sanitize_markdown, url_is_safe
-from tests.site.htmlscan import find, parse
+from tests.sites.htmlscan import find, parse
 
 HOSTILE = """# <script>alert(1)</script> Velkommen
 

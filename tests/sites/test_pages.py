@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
-from tests.site.conftest import EXAMPLES, PAGES, SITES, site_dir
-from tests.site.htmlscan import external_loads_css, external_loads_html, find, parse
+from tests.sites.conftest import EXAMPLES, PAGES, SITES, site_dir
+from tests.sites.htmlscan import external_loads_css, external_loads_html, find, parse
 
 
 def test_output_layout(site):

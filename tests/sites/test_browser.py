@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.conftest import REPO
-from tests.site.conftest import PAGES, SITES, site_dir
+from tests.sites.conftest import PAGES, SITES, site_dir
 
 pytestmark = pytest.mark.browser
 

@@ -15,7 +15,7 @@ import pytest
 from rettfram import publish
 from rettfram.site_build import BuildOptions, build
 from tests.conftest import REPO
-from tests.site.conftest import SITE_DAY
+from tests.sites.conftest import SITE_DAY
 
 
 def tree(root: Path) -> dict[str, str]:
