@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rettfram.discover import display_path
-from rettfram.findings import Category, Finding, Severity
+from rettfram.findings import Finding
 from rettfram.messages import Message
 from rettfram.text import Text
 
@@ -62,7 +62,7 @@ def load_copy(folder: Path) -> CopyPages:
 
 
 def _problem(path: Path, line: int, column: int, rule: str, message: Message) -> Finding:
-    return Finding(display_path(path), line, column, rule, Category.SCHEMA, Severity.ERROR, message.text, message.fix)
+    return Finding.of(display_path(path), line, column, rule, message)
 
 
 MESSAGES = {

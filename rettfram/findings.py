@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable
 
+from rettfram.messages import Message
 from rettfram.text import EMPTY, Text
 
 
@@ -42,6 +43,12 @@ class Finding:
     severity: Severity
     message: Text
     suggestion: Text = field(default=EMPTY)
+
+    @classmethod
+    def of(cls, path: str, line: int, column: int, rule: str, message: Message,
+           category: Category = Category.SCHEMA, severity: Severity = Severity.ERROR) -> "Finding":
+        """A finding whose message and suggestion come from a :class:`Message`."""
+        return cls(path, line, column, rule, category, severity, message.text, message.fix)
 
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.column, self.rule)

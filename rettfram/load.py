@@ -25,7 +25,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from rettfram.findings import Category, Finding, Severity
+from rettfram.findings import Finding
 from rettfram.messages import Message
 from rettfram.text import Text
 
@@ -87,19 +87,6 @@ class Document:
 class LoadResult:
     document: Document | None
     findings: list[Finding]
-
-
-def schema_finding(path: str, pos: Pos, rule: str, message: Text, suggestion: Text) -> Finding:
-    return Finding(
-        path=path,
-        line=pos.line,
-        column=pos.column,
-        rule=rule,
-        category=Category.SCHEMA,
-        severity=Severity.ERROR,
-        message=message,
-        suggestion=suggestion,
-    )
 
 
 class _Refused(Exception):
@@ -329,7 +316,7 @@ def _kind(node: Node) -> Text:
 
 
 def _problem(path: str, pos: Pos, rule: str, message: Message) -> Finding:
-    return schema_finding(path, pos, rule, message.text, message.fix)
+    return Finding.of(path, pos.line, pos.column, rule, message)
 
 
 MESSAGES: dict[str, Message] = {

@@ -24,8 +24,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from rettfram import register
-from rettfram.findings import Category, Finding, Severity
-from rettfram.load import Document, Loc, Pos, schema_finding
+from rettfram.findings import Finding, Severity
+from rettfram.load import Document, Loc, Pos
 from rettfram.messages import Message
 from rettfram.model import Profile
 from rettfram.text import Text
@@ -94,7 +94,7 @@ def _translate(error: dict[str, Any], document: Document) -> Finding:
         if template is None:
             template, params["detail"] = BY_TYPE["fallback"], error["type"]
         message = template.format(**params)
-    return schema_finding(document.path, pos, f"schema.{kind.replace('_', '-')}", message.text, _tidy(message.fix))
+    return Finding.of(document.path, pos.line, pos.column, f"schema.{kind.replace('_', '-')}", Message(message.text, _tidy(message.fix)))
 
 
 def _tidy(text: Text) -> Text:
@@ -260,4 +260,4 @@ def _date_findings(profile: Profile, document: Document, today: dt.date) -> list
 
 
 def _cross(document: Document, pos: Pos, rule: str, message: Message, severity: Severity = Severity.ERROR) -> Finding:
-    return Finding(document.path, pos.line, pos.column, rule, Category.SCHEMA, severity, message.text, message.fix)
+    return Finding.of(document.path, pos.line, pos.column, rule, message, severity=severity)

@@ -69,7 +69,7 @@ def profile_findings(profile: Profile, source: SourceMap, today: dt.date) -> lis
     def finding(rule: str, loc: Loc, **params: object) -> Finding:
         pos = source.locate(loc)
         message = MESSAGES[rule].format(**params)
-        return Finding(source.path, pos.line, pos.column, rule, CATEGORY[rule.split(".")[0]], Severity.WARNING, message.text, message.fix)
+        return Finding.of(source.path, pos.line, pos.column, rule, message, CATEGORY[rule.split(".")[0]], Severity.WARNING)
 
     return list(_checks(profile, today, finding))
 
