@@ -30,7 +30,9 @@ from rettfram.model import Profile
 
 @lru_cache(maxsize=512)
 def checked_profile(folder: Path, today: dt.date) -> CheckedProfile | None:
-    """The folder's profile after load and validate, or None when it has no profile.yaml."""
+    """The folder's profile after load and validate, or None when it has no profile.yaml.
+    Cached within one lint run (``runner.run`` clears it first), so every copy file of a
+    municipality shares one load."""
     path = folder / PROFILE_NAME
     if not path.is_file():
         return None

@@ -21,7 +21,7 @@ from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext, lint_document
 from rettfram.lint.markdown import read_markdown
-from rettfram.lint.municipality import context_for_folder, municipality_findings
+from rettfram.lint.municipality import checked_profile, context_for_folder, municipality_findings
 from rettfram.lint.pack import PACK_LANGS, Catalog, RulePack
 from rettfram.lint.suppress import apply_suppressions
 from rettfram.text import Text
@@ -129,6 +129,7 @@ def read_copy(path: Path) -> str:
 
 def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None) -> LintRun:
     today = today or clock.today()
+    checked_profile.cache_clear()  # each run reads the profiles as they are now on disk
     targets, notes = collect_targets(paths, lang, today)
     result = LintRun(notes=notes, files=len(targets))
     folders: set[Path] = set()

@@ -142,3 +142,16 @@ def test_profile_strings_and_data_are_linted_at_their_yaml_positions(tmp_path, c
     assert ("evidence.deadline-passed", deadline_line, 17, "warning") in got
     assert ("cliche.fred-og-ro", strength_line, 25, "warning") in got
     assert result.code == 0  # warnings only; fail_on = "error"
+
+
+def test_a_second_lint_run_reads_the_edited_profile(tmp_path, cli):
+    folder = tmp_path / "5626-gamvik"
+    shutil.copytree(REPO / "municipalities" / "5626-gamvik", folder)
+    (folder / "copy" / "nb" / "housing.md").write_text("# Bolig\n\nVi har ledige tomter.\n", encoding="utf-8")
+    assert cli("lint", folder).code == 1
+    profile = folder / "profile.yaml"
+    profile.write_text(
+        profile.read_text("utf-8").replace("  listings: []", "  listings:\n    - kind: plot\n      title: Tomt, Mehamn\n"),
+        encoding="utf-8",
+    )
+    assert cli("lint", folder).code == 0  # same process: the edited profile is read again
