@@ -34,7 +34,7 @@ from rettfram.lint.config import LintConfig, find_config, load_config
 from rettfram.lint.municipality import lint_checked
 from rettfram.lint.pack import Catalog, RuleFileError, load_catalog
 from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
-from rettfram.lint.runner import exit_code, lint_text
+from rettfram.lint.runner import exit_code
 from rettfram.text import Text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -130,7 +130,7 @@ def check_stage(options: BuildOptions) -> tuple[list[CheckedProfile], list[Findi
         raise BuildError(exc.message) from exc
     findings = [f for c in checked for f in c.findings]
     catalog, config = _lint_setup()
-    findings += [f for c in checked for f in lint_checked(c, catalog, config, options.today, lint_text)]
+    findings += [f for c in checked for f in lint_checked(c, catalog, config, options.today)]
     findings = sorted_findings(findings)
     if exit_code(findings, config):  # any error, or whatever rettfram.toml makes fail
         raise BuildStopped(findings)

@@ -6,10 +6,14 @@ Modules, top to bottom:
 - ``rule``, ``pack``: the rule file model (pydantic) and loading/compiling rule packs
 - ``document``, ``markdown``, ``inline``: Markdown to masked prose with exact offsets
 - ``facts``: sentences and the ``unless`` conditions (concrete fact, source)
-- ``engine``: one checker per rule kind; ``LintContext`` is where a profile plugs in later
+- ``engine``: one checker per rule kind; ``LintContext`` carries the profile for ``claim`` rules
+- ``backing``: whether the profile's data back a claim, one named check per kind of promise
+- ``profile_checks``: freshness, unsourced strengths, missing target groups in the profile
+- ``page``: lint one Markdown text (pack, config, suppressions): the entry every caller shares
+- ``municipality``: a municipality's profile in the context, its data and its own strings
 - ``suppress``: ``<!-- rettfram: allow RULE "reason" -->``
 - ``config``: ``rettfram.toml`` ``[lint]``
-- ``runner``: paths to findings (the hook for profile strings and claim checks is here)
+- ``runner``: what a PATH means, findings per run, and the exit code
 - ``reference``: rule descriptions for ``explain``, SARIF help and ``docs/rules.md``
 - ``console``: exit-2 messages in Norwegian and English
 """

@@ -22,6 +22,7 @@ from rettfram.discover import PROFILE_NAME, Target
 from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
+from rettfram.lint.page import lint_text
 from rettfram.lint.pack import Catalog
 from rettfram.lint.profile_checks import profile_findings
 from rettfram.load import Loc
@@ -50,15 +51,15 @@ def context_for_checked(checked: CheckedProfile | None, today: dt.date, place_na
     return LintContext(place_names=names, profile=checked.profile, today=today, source=checked.source)
 
 
-def municipality_findings(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+def municipality_findings(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date) -> list[Finding]:
     """Everything ``check`` finds in the folder, its data findings and its profile strings."""
     checked = checked_profile(folder, today)
     if checked is None:
         return []
-    return checked.findings + profile_lint(checked, catalog, config, today, lint_text)
+    return checked.findings + profile_lint(checked, catalog, config, today)
 
 
-def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date) -> list[Finding]:
     """The copy rules (claims included) over a checked municipality's pages, plus
     :func:`profile_lint`; not its schema findings (the caller has those). For ``build``."""
     if checked.profile is None:
@@ -68,10 +69,10 @@ def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     for page in checked.pages:
         if page.lang in catalog.packs and page.lang != "meta":
             findings += lint_text(page.display, page.text, page.lang, catalog, config, context)
-    return findings + profile_lint(checked, catalog, config, today, lint_text)
+    return findings + profile_lint(checked, catalog, config, today)
 
 
-def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date, lint_text) -> list[Finding]:  # type: ignore[no-untyped-def]
+def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, today: dt.date) -> list[Finding]:
     """The profile's data findings, and the copy rules over its own strings at YAML positions."""
     if checked.profile is None or checked.source is None:
         return []

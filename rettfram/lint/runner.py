@@ -19,11 +19,10 @@ from pathlib import Path
 from rettfram import clock
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
-from rettfram.lint.engine import LintContext, lint_document
-from rettfram.lint.markdown import read_markdown
+from rettfram.lint.engine import LintContext
 from rettfram.lint.municipality import checked_profile, context_for_folder, municipality_findings
-from rettfram.lint.pack import PACK_LANGS, Catalog, RulePack
-from rettfram.lint.suppress import apply_suppressions
+from rettfram.lint.page import lint_text
+from rettfram.lint.pack import PACK_LANGS, Catalog
 from rettfram.text import Text
 
 _MUNICIPALITY_FOLDER = re.compile(r"^\d{4}-(?P<slug>[a-z0-9-]+)$")
@@ -106,18 +105,6 @@ def collect_targets(paths: list[Path], lang: str | None, today: dt.date) -> tupl
     return targets, notes
 
 
-def lint_text(path: str, text: str, lang: str, catalog: Catalog, config: LintConfig,
-              context: LintContext | None = None) -> list[Finding]:
-    """Lint one Markdown text with the pack for ``lang``, config and suppressions applied."""
-    doc = read_markdown(path, text.removeprefix("\ufeff"))  # editors do not count a BOM as a column
-    active = [r for r in catalog.packs[lang].rules if config.is_active(r)]
-    meta = catalog.packs["meta"]
-    active_meta = RulePack(meta.lang, tuple(r for r in meta.rules if config.is_active(r)))
-    findings = lint_document(doc, active, context)
-    findings = apply_suppressions(doc, findings, catalog.ids(), {r.id for r in active}, active_meta)
-    return sorted_findings(f for f in findings if f.severity.rank >= config.min_level.rank)
-
-
 def read_copy(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
@@ -139,7 +126,7 @@ def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfi
         copy_root = next((p.parent for p in target.path.parents if p.name == "copy"), None)
         if copy_root is not None and copy_root not in folders:
             folders.add(copy_root)  # the profile, its data and its strings, once per municipality
-            result.findings += municipality_findings(copy_root.resolve(), catalog, config, today, lint_text)
+            result.findings += municipality_findings(copy_root.resolve(), catalog, config, today)
         try:
             text = read_copy(target.path)
         except TargetError:
