@@ -1,7 +1,8 @@
 """A message with its suggestion, in every language, with ``{placeholders}``.
 
-Catalogues of messages live beside the stage that uses them (``load_messages.py``,
-``validate_messages.py``); this module is only the type.
+Catalogues of messages live beside the stage that uses them (``MESSAGES`` in ``load.py``,
+``copy_pages.py`` and ``lint/profile_checks.py``; ``validate_messages.py``); this module is
+only the type.
 """
 
 from __future__ import annotations
@@ -10,17 +11,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from rettfram.text import Text
-
-
-def _fill(template: Text, params: dict[str, Any]) -> Text:
-    def values(lang: str) -> dict[str, Any]:
-        return {k: (v.render(lang) if isinstance(v, Text) else v) for k, v in params.items()}
-
-    return Text(
-        nb=template.nb.format(**values("nb")),
-        en=template.en.format(**values("en")),
-        nn=None if template.nn is None else template.nn.format(**values("nn")),
-    )
 
 
 @dataclass(frozen=True)
@@ -32,4 +22,4 @@ class Message:
 
     def format(self, **params: Any) -> "Message":
         """Fill ``{name}`` placeholders; a :class:`Text` parameter is rendered per language."""
-        return Message(_fill(self.text, params), _fill(self.fix, params))
+        return Message(self.text.format(**params), self.fix.format(**params))

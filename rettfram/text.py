@@ -31,11 +31,16 @@ class Text:
         return self.nb
 
     def format(self, **params: object) -> "Text":
-        """The same message with ``{name}`` placeholders filled in every language."""
+        """The same message with ``{name}`` placeholders filled in every language; a ``Text``
+        parameter is filled in the matching language."""
+
+        def values(lang: str) -> dict[str, object]:
+            return {k: (v.render(lang) if isinstance(v, Text) else v) for k, v in params.items()}
+
         return Text(
-            nb=self.nb.format(**params),
-            en=self.en.format(**params),
-            nn=None if self.nn is None else self.nn.format(**params),
+            nb=self.nb.format(**values("nb")),
+            en=self.en.format(**values("en")),
+            nn=None if self.nn is None else self.nn.format(**values("nn")),
         )
 
     def __add__(self, other: "Text") -> "Text":
