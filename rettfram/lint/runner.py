@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rettfram import clock
+from rettfram.discover import display_path
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
@@ -69,13 +70,6 @@ def context_for(path: Path, today: dt.date) -> LintContext:
     return LintContext(today=today)
 
 
-def display(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
 def collect_targets(paths: list[Path], lang: str | None, today: dt.date) -> tuple[list[Target], list[Text]]:
     targets: list[Target] = []
     notes: list[Text] = []
@@ -94,14 +88,14 @@ def collect_targets(paths: list[Path], lang: str | None, today: dt.date) -> tupl
                 found = found or bool(files)
                 if lang_dir.name not in PACK_LANGS:
                     if files:
-                        notes.append(Text(nb=f"{display(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppet over",
-                                          en=f"{display(lang_dir)}: no rule pack for '{lang_dir.name}', skipped",
-                                          nn=f"{display(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppa over"))
+                        notes.append(Text(nb=f"{display_path(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppet over",
+                                          en=f"{display_path(lang_dir)}: no rule pack for '{lang_dir.name}', skipped",
+                                          nn=f"{display_path(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppa over"))
                     continue
                 targets += [Target(f, lang_dir.name, context_for(f.resolve(), today)) for f in files]
         if not found:
-            notes.append(Text(nb=f"{display(path)}: fant ingen copy/<språk>/*.md", en=f"{display(path)}: found no copy/<lang>/*.md",
-                              nn=f"{display(path)}: fann ingen copy/<språk>/*.md"))
+            notes.append(Text(nb=f"{display_path(path)}: fant ingen copy/<språk>/*.md", en=f"{display_path(path)}: found no copy/<lang>/*.md",
+                              nn=f"{display_path(path)}: fann ingen copy/<språk>/*.md"))
     return targets, notes
 
 
@@ -109,9 +103,9 @@ def read_copy(path: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise TargetError(Text(nb=f"Kan ikke lese {display(path)} (må være UTF-8): {exc}",
-                               en=f"Cannot read {display(path)} (must be UTF-8): {exc}",
-                               nn=f"Kan ikkje lese {display(path)} (må vere UTF-8): {exc}")) from None
+        raise TargetError(Text(nb=f"Kan ikke lese {display_path(path)} (må være UTF-8): {exc}",
+                               en=f"Cannot read {display_path(path)} (must be UTF-8): {exc}",
+                               nn=f"Kan ikkje lese {display_path(path)} (må vere UTF-8): {exc}")) from None
 
 
 def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None) -> LintRun:
@@ -133,7 +127,7 @@ def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfi
             if copy_root is None or not (copy_root / "profile.yaml").is_file():
                 raise
             continue  # the municipality's check findings report it (copy.encoding)
-        result.findings += lint_text(display(target.path), text, target.lang, catalog, config, target.context)
+        result.findings += lint_text(display_path(target.path), text, target.lang, catalog, config, target.context)
     result.findings = sorted_findings(result.findings)
     return result
 

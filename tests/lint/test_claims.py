@@ -13,7 +13,7 @@ import pytest
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import load_catalog
-from rettfram.lint.runner import lint_text
+from rettfram.lint.page import lint_text
 from rettfram.load import load_yaml
 from rettfram.model import Profile
 from tests.conftest import REPO

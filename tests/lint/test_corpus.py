@@ -17,7 +17,7 @@ from ruamel.yaml import YAML
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import load_catalog
-from rettfram.lint.runner import lint_text
+from rettfram.lint.page import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CATEGORIES = ("sos", "cliche", "target")

@@ -8,7 +8,7 @@ import pytest
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import META, load_catalog
-from rettfram.lint.runner import lint_text
+from rettfram.lint.page import lint_text
 
 CATALOG = load_catalog()
 EVERYTHING_ON = LintConfig(enable=tuple(CATALOG.ids()))  # off-by-default rules must work too
