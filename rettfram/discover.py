@@ -6,12 +6,14 @@ A municipality folder is ``<number>-<slug>/`` with ``profile.yaml`` and ``copy/<
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from rettfram.text import Text
 
 PROFILE_NAME = "profile.yaml"
+MUNICIPALITY_FOLDER = re.compile(r"^(?P<number>\d{4})-(?P<slug>[a-z0-9-]+)$")  # 5014-froya
 DEFAULT_ROOT = Path("municipalities")
 
 

@@ -31,8 +31,6 @@ from rettfram.model import Profile
 from rettfram.text import Text
 from rettfram.validate_messages import ALIASES, BY_TYPE, CROSS, NUMBER_UNQUOTED
 
-FOLDER_PATTERN = re.compile(r"^(\d{4})-[a-z0-9-]+$")
-
 
 @dataclass
 class Validated:

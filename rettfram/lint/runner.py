@@ -12,12 +12,11 @@ What a PATH means:
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rettfram import clock
-from rettfram.discover import display_path
+from rettfram.discover import MUNICIPALITY_FOLDER, display_path
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
@@ -26,7 +25,6 @@ from rettfram.lint.page import lint_text
 from rettfram.lint.pack import PACK_LANGS, Catalog
 from rettfram.text import Text
 
-_MUNICIPALITY_FOLDER = re.compile(r"^\d{4}-(?P<slug>[a-z0-9-]+)$")
 
 
 class TargetError(Exception):
@@ -63,7 +61,7 @@ def context_for(path: Path, today: dt.date) -> LintContext:
     """Place names from the municipality folder name (``5014-froya`` gives "froya"), and the
     folder's profile (for the claim rules) when it has one."""
     for folder in (path, *path.parents):
-        if m := _MUNICIPALITY_FOLDER.match(folder.name):
+        if m := MUNICIPALITY_FOLDER.match(folder.name):
             return context_for_folder(folder, today, (m.group("slug").replace("-", " "),))
         if (folder / "profile.yaml").is_file():
             return context_for_folder(folder, today, ())
