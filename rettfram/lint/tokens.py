@@ -7,6 +7,8 @@ marker instead of listing every form or writing a regular expression. The syntax
 ``fjord``          the word itself, whole word only (``fjord`` does not match ``fjorden``)
 ``fjord~n``        noun endings, bokmål and nynorsk: fjord, fjorden, fjorda, fjorder,
                    fjordar, fjordene, fjordane, fjords, fjordens ... (see NOUN_ENDINGS)
+                   (a noun in -e takes -n and -r too: ``skole~n`` matches skolen, skoler;
+                   nynorsk plurals drop the -e, so write ``skul~n`` for skular, skulane)
 ``synk~v``         verb endings: synk, synke, synker, synka, synket, synkende ...
 ``vakker~a``       adjective endings: vakker, vakkert, vakkere, vakkest, vakkeste ...
 ``{heim|hjem}``    alternatives; one word may also end in alternatives: ``bygd{|a|en}``;
@@ -33,7 +35,7 @@ import re
 
 # Endings per marker. Bokmål and nynorsk together: a rule in either pack accepts both, since
 # copy mixes them (and bokmål allows many "nynorsk-like" forms such as bygda, heim).
-NOUN_ENDINGS = ("", "e", "a", "en", "et", "er", "ar", "ane", "ene", "ne", "s", "as", "ens", "ets", "enes", "anes", "ers")
+NOUN_ENDINGS = ("", "e", "a", "en", "et", "er", "ar", "ane", "ene", "ne", "s", "as", "ens", "ets", "enes", "anes", "ers", "n", "r", "ns", "rs")
 VERB_ENDINGS = ("", "e", "a", "er", "ar", "r", "et", "te", "de", "t", "es", "ast", "est", "ende", "ande", "ing", "inga", "ingen")
 ADJ_ENDINGS = ("", "e", "t", "ere", "are", "est", "ast", "este", "aste")
 ENDINGS = {"n": NOUN_ENDINGS, "v": VERB_ENDINGS, "a": ADJ_ENDINGS}
@@ -61,6 +63,8 @@ def _body(body: str) -> str:
     for m in _BRACES.finditer(body):
         parts.append(_literal(body[pos : m.start()]))
         options = m.group(1).split("|")
+        if "_" in options:
+            raise TokenError(f"'_' (any one word) stands alone, not in braces: write _ or _? in {body!r}")
         parts.append("(?:" + "|".join(_literal(o) for o in options) + ")")
         pos = m.end()
     rest = body[pos:]
@@ -140,7 +144,7 @@ def compile_token(token: str) -> str:
     if token.startswith("re:"):
         source = token[3:]
         try:
-            re.compile(source)
+            re.compile(f"x|(?:{source})")  # as it will stand among other tokens: no global flags such as (?i)
         except re.error as exc:
             raise TokenError(f"invalid regular expression {source!r}: {exc}") from exc
         return source

@@ -62,7 +62,7 @@ def test_token_does_not_match(token, text):
     assert not matches(token, text)
 
 
-@pytest.mark.parametrize("token", ["", "bygd{a|en", "ny? bygd", "~n", "re:(unclosed", "bygd~n*x"])
+@pytest.mark.parametrize("token", ["", "bygd{a|en", "ny? bygd", "~n", "re:(unclosed", "bygd~n*x", "legges {_}? ned", "re:(?i)sos"])
 def test_bad_tokens_are_rejected(token):
     with pytest.raises(TokenError):
         compile_token(token)
