@@ -65,12 +65,23 @@ class Prepared:
             self.sentences[block] = split_sentences(self.doc.masked, block)
 
     def matches(self, rule: CompiledRule) -> Iterator[tuple[Span, Span, int, int]]:
-        """(block, sentence, start, end) of every match of the rule's tokens, negated ones left out."""
+        """(block, sentence, start, end) of every match of the rule's tokens, negated ones left out.
+
+        A question is answered by the sentence after it ("Vil du ha naturen tett på? Turstien er
+        3,5 km …"), so for a question the sentence span reaches over the next sentence too: a
+        concrete fact there counts for the question.
+        """
         assert rule.pattern is not None
         text = self.doc.masked
         for block, sentences in self.sentences.items():
             for m in rule.pattern.finditer(text, block.start, block.end):
-                sentence = next((s for s in sentences if s.start <= m.start() < s.end), block)
+                index = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), None)
+                if index is None:
+                    sentence = block
+                elif text[sentences[index].start : sentences[index].end].rstrip().endswith("?") and index + 1 < len(sentences):
+                    sentence = Span(sentences[index].start, sentences[index + 1].end)
+                else:
+                    sentence = sentences[index]
                 if not negated(text, sentence.start, m.start()):
                     yield block, sentence, m.start(), m.end()
 
