@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 
 from rettfram.findings import Category
 from rettfram.lint.console import fail, internal_error
 from rettfram.lint.pack import META, PACK_LANGS, Catalog, RuleFileError, load_catalog
+from rettfram.lint.profile_checks import CATEGORY as PROFILE_CATEGORY
+from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
 from rettfram.lint.reference import (
     CATEGORY_TITLES, LANG_NAMES, LEVELS, OFF_BY_DEFAULT, TOGETHER, advise, describe, exception_text, source_line,
 )
@@ -45,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
         if args.rule in {c.value for c in Category}:
             print(explain_category(catalog, Category(args.rule), args.lang), end="")
             return 0
+        if args.rule in PROFILE_MESSAGES:
+            print(explain_profile_check(args.rule, args.lang), end="")
+            return 0
         if not catalog.versions(args.rule):
-            close = difflib.get_close_matches(args.rule, catalog.ids(), n=3, cutoff=0.4)
+            close = difflib.get_close_matches(args.rule, [*catalog.ids(), *PROFILE_MESSAGES], n=3, cutoff=0.4)
             hint = ", ".join(close) if close else "-"
             return fail(Text(nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
                              en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?"))
@@ -97,10 +103,33 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     return "\n".join(out)
 
 
+PLACEHOLDER = re.compile(r"\{\w+\}")  # a profile check's message is filled from the profile's data
+PROFILE_DATA = Text(
+    nb="Sjekker dataene i profile.yaml (ikke teksten), og peker på linjen der de står. Advarsel.",
+    nn="Sjekkar dataa i profile.yaml (ikkje teksten), og peikar på linja der dei står. Åtvaring.",
+    en="Checks the data in profile.yaml (not the copy), and points at the line where they stand. Warning.",
+)
+
+
+def explain_profile_check(rule_id: str, lang: str) -> str:
+    """A check of the profile's own data (``lint/profile_checks.py``): code, not a rule file."""
+    message = PROFILE_MESSAGES[rule_id]
+    category = PROFILE_CATEGORY[rule_id.split(".")[0]]
+    return "\n".join([
+        f"{rule_id} — {CATEGORY_TITLES[category].render(lang)} ({category.value})", "",
+        f"  {PROFILE_DATA.render(lang)}", "",
+        f"{_heading('what', lang)}:", f"  {PLACEHOLDER.sub('…', message.text.render(lang))}", "",
+        f"{_heading('instead', lang)}:", f"  {message.fix.render(lang)}", "",
+    ])
+
+
 def explain_category(catalog: Catalog, category: Category, lang: str) -> str:
     out = [f"{CATEGORY_TITLES[category].render(lang)} ({category.value}):"]
     for rule_id in catalog.ids():
         first = catalog.first(rule_id)
         if first is not None and first.rule.category is category:
             out.append(f"  {rule_id:28} {describe(first).render(lang)}")
+    for rule_id, message in PROFILE_MESSAGES.items():
+        if PROFILE_CATEGORY[rule_id.split(".")[0]] is category:
+            out.append(f"  {rule_id:28} {PLACEHOLDER.sub('…', message.text.render(lang))}")
     return "\n".join(out) + "\n"

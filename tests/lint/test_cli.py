@@ -163,6 +163,15 @@ def test_explain_a_meta_rule_and_a_category(cli):
     assert run.code == 0 and "sos.synker" in run.out and "cliche.natur" not in run.out
 
 
+def test_explain_knows_the_profile_data_checks(cli):
+    run = cli("explain", "evidence.housing-stale", "--lang", "en")
+    assert run.code == 0
+    assert "The housing list was last checked on …, … days ago (limit …)." in run.out
+    assert "update housing.updated" in run.out
+    assert "target.no-target-groups" in cli("explain", "target").out
+    assert "Did you mean: evidence.housing-stale" in cli("explain", "evidence.housng-stale").err
+
+
 def test_explain_unknown_rule_suggests(cli):
     run = cli("explain", "cliche.karrierjag")
     assert run.code == 2
