@@ -116,10 +116,11 @@ def check_existence(rule: CompiledRule, prepared: Prepared, context: LintContext
 def check_conditional(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
     text = prepared.doc.masked
     for block, sentence, start, end in prepared.matches(rule):
+        within = sentence if rule.rule.scope == "sentence" else block
         if rule.with_ is not None and not any(
-            not (m.start() < end and start < m.end()) for m in rule.with_.finditer(text, block.start, block.end)
+            not (m.start() < end and start < m.end()) for m in rule.with_.finditer(text, within.start, within.end)
         ):
-            continue  # the co-occurring token must be somewhere else in the block
+            continue  # the co-occurring token must be somewhere else in the block (or sentence)
         if not satisfied(rule, text, sentence, start, end, context):
             yield Hit(rule, start, end)
 

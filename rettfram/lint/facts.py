@@ -45,6 +45,7 @@ VAGUE_NAMES = frozenset(
         "solør", "salten", "ofoten", "senja", "nordfjord", "sunnfjord", "dalane", "numedal",
         "inntrøndelag", "hedmarken", "toten", "hadeland", "ringerike", "nordhordland", "midt-telemark",
         "vest-telemark", "nord-troms", "sør-troms", "øst-finnmark", "vest-finnmark", "kysten",
+        "western", "northern", "southern", "eastern", "central", "midt-norge", "vest-norge", "øst-norge", "nord-norge",
     }
     # every municipality and county in the register: naming one is not a checkable fact either
     | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}

@@ -10,8 +10,8 @@ Kinds:
 - ``conditional``: like existence, ``unless`` the same sentence satisfies a condition: a named
   check (``concrete_fact``: a number, date or proper name; ``source``: a stated source) or a
   list of tokens; and, when ``with`` is given, only if one of those tokens also occurs in the
-  same block (co-occurrence: an appeal "flytt hit!" in a paragraph about decline is the SOS
-  message, either one alone is not).
+  same block, or the same sentence with ``scope: sentence`` (co-occurrence: an appeal "flytt
+  hit!" in a paragraph about decline is the SOS message, either one alone is not).
 
 ``occurrence`` rules may use ``unless`` too (checked on the sentence of the reported match).
 Any match directly negated (ikke, ikkje, not, never, aldri among the two words before it) is
