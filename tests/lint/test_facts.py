@@ -82,3 +82,27 @@ def test_occurrence_counts_per_sentence_and_reports_the_first_extra(lint):
     text = "Fantastisk kultur. Unik kultur og magisk lys og herlig mat."
     findings = [f for f in lint(text) if f.rule == "cliche.hypeord"]
     assert [(f.line, f.column) for f in findings] == [(1, text.index("magisk") + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Vakre fjorder og høye fjell.", True),  # praise and scenery in one sentence
+        ("Vakre hus. Fjorden ligger nedenfor.", False),  # scope: sentence, so not across sentences
+        ("Vakre fjorder: Nordfjorden er 106 km lang.", False),  # a concrete fact in the sentence
+    ],
+)
+def test_with_in_the_same_sentence_when_the_rule_says_so(lint, text, found):
+    assert ("cliche.landskap" in {f.rule for f in lint(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Vil du ha naturen tett på? Turstien til Fonnfjellet er 3,5 km.", False),  # the answer has the facts
+        ("Vil du ha naturen tett på? Her har du den.", True),  # the answer has none
+        ("Naturen er tett på. Turstien til Fonnfjellet er 3,5 km.", True),  # not a question: its own sentence
+    ],
+)
+def test_a_question_takes_the_facts_of_its_answer(lint, text, found):
+    assert ("cliche.hypeord" in {f.rule for f in lint(text)}) is found
