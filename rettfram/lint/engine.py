@@ -64,6 +64,13 @@ class Prepared:
         for block in self.doc.blocks:
             self.sentences[block] = split_sentences(self.doc.masked, block)
 
+    def sentence_at(self, pos: int) -> Span:
+        """The sentence (or, outside any, the block) that holds ``pos``."""
+        for block, sentences in self.sentences.items():
+            if block.start <= pos < block.end:
+                return next((s for s in sentences if s.start <= pos < s.end), block)
+        return Span(pos, pos)
+
     def matches(self, rule: CompiledRule) -> Iterator[tuple[Span, Span, int, int]]:
         """(block, sentence, start, end) of every match of the rule's tokens, negated ones left out.
 
@@ -211,15 +218,20 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
     context = context or LintContext()
     prepared = Prepared(doc)
     seen: set[tuple[str, int]] = set()
+    flagged: set[tuple[str, Span]] = set()  # (category, sentence) with a finding, for fallback rules
     findings = []
-    for rule in rules:
+    for rule in sorted(rules, key=lambda r: r.rule.fallback):  # catch-alls last, in their given order
         checker = CHECKERS.get(rule.rule.kind)
         if checker is None or not rule.may_match(prepared.lowered):
             continue  # meta rules are raised by the suppression pass; most rules cannot match
         for hit in checker(rule, prepared, context):
             if (rule.id, hit.start) in seen:
                 continue
+            sentence = prepared.sentence_at(hit.start)
+            if rule.rule.fallback and (rule.rule.category.value, sentence) in flagged:
+                continue  # a specific rule already reported this sentence
             seen.add((rule.id, hit.start))
+            flagged.add((rule.rule.category.value, sentence))
             match = " ".join(doc.masked[hit.start : hit.end].split())
             findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement, data=hit.data or ""))
     return findings

@@ -7,6 +7,10 @@ words of the match itself ("Norges vakreste"), vague place words ("Norge", "Vest
 VAGUE_NAMES), the municipality's own names (``place_names`` from the lint context: "Fred og ro
 i Lysvik" is still the cliché), and capitals in Title Case headings.
 
+``fact_or_contrast``: a concrete fact, or the sentence turns after the match with "men", "but",
+"likevel", "however" ("Det er sjelden kø, men veien over fjellet stenges noen dager hver
+vinter"): a balanced statement, not a sell.
+
 ``source``: the sentence names where a statement comes from ("ifølge SSB", "kilde:", "according
 to", a citation such as "(NIBR 2012)").
 """
@@ -105,8 +109,17 @@ def has_concrete_fact(text: str, sentence: Span, skip: Span, place_names: tuple[
     return has_proper_name(text, sentence, skip, place_names)
 
 
+_CONTRAST = re.compile(r"(?<!\w)(?:men|but|however|likevel|though|although)(?!\w)", re.IGNORECASE)
+
+
+def has_fact_or_contrast(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
+    if _CONTRAST.search(text, skip.end, sentence.end):
+        return True
+    return has_concrete_fact(text, sentence, skip, place_names)
+
+
 def has_source(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
     return bool(_SOURCE.search(text, sentence.start, sentence.end))
 
 
-CONDITIONS = {"concrete_fact": has_concrete_fact, "source": has_source}
+CONDITIONS = {"concrete_fact": has_concrete_fact, "fact_or_contrast": has_fact_or_contrast, "source": has_source}

@@ -35,6 +35,11 @@ UNLESS = {
         nn="Ikkje når same setning har eit konkret faktum: eit tal, ein dato eller eit eigennamn (utanom namnet på staden sjølv).",
         en="Not when the same sentence carries a concrete fact: a number, a date or a proper name (other than the place's own name).",
     ),
+    "fact_or_contrast": Text(
+        nb="Ikke når samme setning har et konkret faktum, eller snur etter ordet med «men» («Det er sjelden kø, men veien stenges om vinteren»).",
+        nn="Ikkje når same setning har eit konkret faktum, eller snur etter ordet med «men» («Det er sjeldan kø, men vegen blir stengd om vinteren»).",
+        en="Not when the same sentence carries a concrete fact, or turns after the words with “but” (“There are rarely queues, but the road closes in winter”).",
+    ),
     "source": Text(
         nb="Ikke når samme setning oppgir kilde («ifølge», «kilde:», «kåret av», «(SSB 2024)»).",
         nn="Ikkje når same setning oppgjev kjelde («ifølgje», «kjelde:», «kåra av», «(SSB 2024)»).",
@@ -45,6 +50,21 @@ TOGETHER = Text(
     nb="Bare når avsnittet også har",
     nn="Berre når avsnittet òg har",
     en="Only when the block also has",
+)
+TOGETHER_SENTENCE = Text(
+    nb="Bare når setningen også har",
+    nn="Berre når setninga òg har",
+    en="Only when the sentence also has",
+)
+
+
+def together(rule: CompiledRule) -> Text:
+    """The heading for a conditional rule's ``with`` tokens: the block, or the sentence."""
+    return TOGETHER_SENTENCE if rule.rule.scope == "sentence" else TOGETHER
+FALLBACK = Text(
+    nb="Oppsamlingsregel: melder bare setninger ingen annen regel i kategorien har meldt.",
+    nn="Oppsamlingsregel: melder berre setningar ingen annan regel i kategorien har meldt.",
+    en="Catch-all: reports only sentences no other rule of its category has reported.",
 )
 OFF_BY_DEFAULT = Text(
     nb="Av som standard; slå på med enable i rettfram.toml.",
@@ -125,9 +145,11 @@ def _rule_section(catalog: Catalog, rule_id: str) -> list[str]:
     if why := source_line(rule):
         lines += [f"**Kilde / Source:** {why}", ""]
     if rule.rule.with_:
-        lines += [f"**{TOGETHER.nb} / {TOGETHER.en}:** " + ", ".join(f"`{t}`" for t in rule.rule.with_) + f" ({rule.lang})", ""]
+        lines += [f"**{together(rule).nb} / {together(rule).en}:** " + ", ".join(f"`{t}`" for t in rule.rule.with_) + f" ({rule.lang})", ""]
     if (exception := exception_text(rule)) is not None:
         lines += [f"**Unntak / Exception:** {exception.nb} *{exception.en}*", ""]
+    if rule.rule.fallback:
+        lines += [f"**{FALLBACK.nb}** *{FALLBACK.en}*", ""]
     if not rule.rule.enabled:
         lines += [f"**{OFF_BY_DEFAULT.nb}** *{OFF_BY_DEFAULT.en}*", ""]
     lines += ["**Eksempler / Examples** (✗ feiler / fails, ✓ går gjennom / passes):", ""]

@@ -8,7 +8,8 @@ Kinds:
 - ``occurrence``: a finding when more than ``max`` matches of ``tokens`` fall in one ``scope``
   (sentence, block or file); reported at the first match past the limit.
 - ``conditional``: like existence, ``unless`` the same sentence satisfies a condition: a named
-  check (``concrete_fact``: a number, date or proper name; ``source``: a stated source) or a
+  check (``concrete_fact``: a number, date or proper name; ``fact_or_contrast``: that, or a turn
+  with "men"/"but" after the match; ``source``: a stated source, see ``lint/facts.py``) or a
   list of tokens; and, when ``with`` is given, only if one of those tokens also occurs in the
   same block, or the same sentence with ``scope: sentence`` (co-occurrence: an appeal "flytt
   hit!" in a paragraph about decline is the SOS message, either one alone is not).
@@ -22,6 +23,10 @@ not a finding: "Vi er ikke et sted for alle" is honest.
   mark an honest "nothing right now". Without a profile (a standalone Markdown file) claim
   rules do not run.
 - ``meta``: findings about the linting itself (suppression comments), raised by the engine.
+
+``fallback: true`` makes a rule a catch-all (word classes rather than phrases, such as
+``cliche.tomt-skryt``): it runs after the other rules and reports only sentences that no other
+rule of its category has flagged, so one cliché is not reported twice.
 
 """
 
@@ -37,7 +42,7 @@ from rettfram.lint.tokens import TokenError, compile_token
 from rettfram.text import Text
 
 Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "meta"]
-NamedCondition = Literal["concrete_fact", "source"]
+NamedCondition = Literal["concrete_fact", "fact_or_contrast", "source"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "meta")
 RULE_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -83,6 +88,7 @@ class Rule(_Strict):
     max: int | None = Field(default=None, ge=0)
     scope: Literal["sentence", "block", "file"] = "block"
     needs: str | None = Field(default=None, description="claim rules: the data check in lint/backing.py")
+    fallback: bool = Field(default=False, description="report only sentences no other rule of the category has flagged")
     message: Texts
     suggestion: Texts
     source: Source | None = None

@@ -87,13 +87,20 @@ def test_occurrence_counts_per_sentence_and_reports_the_first_extra(lint):
 @pytest.mark.parametrize(
     ("text", "found"),
     [
-        ("Vakre fjorder og høye fjell.", True),  # praise and scenery in one sentence
-        ("Vakre hus. Fjorden ligger nedenfor.", False),  # scope: sentence, so not across sentences
-        ("Vakre fjorder: Nordfjorden er 106 km lang.", False),  # a concrete fact in the sentence
+        ("Her er himmelen høyere.", True),  # praise and scenery in one sentence
+        ("Her går bussen. Prisene er høyere enn i fjor.", False),  # scope: sentence, so not across sentences
+        ("Her er himmelen høyere: Fonnfjellet er 1 031 moh.", False),  # a concrete fact in the sentence
+        ("Her er himmelen høyere, men vinteren er lang og mørk.", False),  # a turn with "men": balanced
     ],
 )
 def test_with_in_the_same_sentence_when_the_rule_says_so(lint, text, found):
-    assert ("cliche.landskap" in {f.rule for f in lint(text)}) is found
+    assert ("cliche.tomt-skryt" in {f.rule for f in lint(text)}) is found
+
+
+def test_a_fallback_rule_reports_only_sentences_no_other_rule_of_its_category_flagged(lint):
+    text = "Vakre fjorder og fred og ro. Her er himmelen høyere."
+    found = [(f.rule, f.column) for f in lint(text) if f.category.value == "cliche"]
+    assert found == [("cliche.natur", 1), ("cliche.fred-og-ro", 18), ("cliche.tomt-skryt", text.index("høyere") + 1)]
 
 
 @pytest.mark.parametrize(
