@@ -185,3 +185,10 @@ def test_rules_doc_check_and_write(cli, tmp_path):
     assert cli("rules-doc", "--check", "--output", target).code == 1
     assert cli("rules-doc", "--output", target).code == 0
     assert target.read_text(encoding="utf-8") == (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
+
+
+def test_the_example_municipalities_copy_has_no_findings(cli):
+    """The sample copy is written to be honest: any finding there is a false alarm to fix."""
+    run = cli("lint", REPO / "municipalities", "--format", "json")
+    assert run.code == 0
+    assert json.loads(run.out)["findings"] == []
