@@ -36,7 +36,7 @@ _SOURCE = re.compile(
     r"Statistics Norway)(?!\w)|\([^()]*\d{4}[^()]*\)",
     re.IGNORECASE,
 )
-_AFTER_BREAK = re.compile(r"[:–—!?]\s*$")
+_AFTER_BREAK = re.compile(r"(?:[:–—!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*$")  # a break, or an emoji, before the capital
 VAGUE_NAMES = frozenset(
     {
         "norge", "noreg", "norway", "norwegian", "norsk", "skandinavia", "scandinavia", "europa", "europe",
@@ -49,7 +49,7 @@ VAGUE_NAMES = frozenset(
         "solør", "salten", "ofoten", "senja", "nordfjord", "sunnfjord", "dalane", "numedal",
         "inntrøndelag", "hedmarken", "toten", "hadeland", "ringerike", "nordhordland", "midt-telemark",
         "vest-telemark", "nord-troms", "sør-troms", "øst-finnmark", "vest-finnmark", "kysten",
-        "western", "northern", "southern", "eastern", "central", "midt-norge", "vest-norge", "øst-norge", "nord-norge",
+        "western", "northern", "southern", "eastern", "central", "lights", "light", "alps", "midt-norge", "vest-norge", "øst-norge", "nord-norge",
     }
     # every municipality and county in the register: naming one is not a checkable fact either
     | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}
