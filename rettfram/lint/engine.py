@@ -122,11 +122,20 @@ def check_existence(rule: CompiledRule, prepared: Prepared, context: LintContext
 
 def check_conditional(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
     text = prepared.doc.masked
+
+    def counts(m: re.Match[str], start: int, end: int) -> bool:
+        """A co-occurring token counts if it is not the match itself and its own sentence does not
+        meet the rule's named ``unless`` either: a decline reported with a source (SSB) is news,
+        not the stake of an appeal in the next sentence."""
+        if m.start() < end and start < m.end():
+            return False
+        if isinstance(rule.rule.unless, str):
+            return not satisfied(rule, text, prepared.sentence_at(m.start()), m.start(), m.end(), context)
+        return True
+
     for block, sentence, start, end in prepared.matches(rule):
         within = sentence if rule.rule.scope == "sentence" else block
-        if rule.with_ is not None and not any(
-            not (m.start() < end and start < m.end()) for m in rule.with_.finditer(text, within.start, within.end)
-        ):
+        if rule.with_ is not None and not any(counts(m, start, end) for m in rule.with_.finditer(text, within.start, within.end)):
             continue  # the co-occurring token must be somewhere else in the block (or sentence)
         if not satisfied(rule, text, sentence, start, end, context):
             yield Hit(rule, start, end)

@@ -4,7 +4,8 @@
 figures, years, times, distances, phone numbers), a month (a date), or a proper name: a word
 with a capital letter that is not the first word of the sentence. Not counted as names: the
 words of the match itself ("Norges vakreste"), vague place words ("Norge", "Vestlandet", see
-VAGUE_NAMES), the municipality's own names (``place_names`` from the lint context: "Fred og ro
+VAGUE_NAMES) and landscape names (a lake, fjord, mountain or forest: "Storsjøen", "Finnskogen"),
+the municipality's own names (``place_names`` from the lint context: "Fred og ro
 i Lysvik" is still the cliché), and capitals in Title Case headings.
 
 ``fact_or_contrast``: a concrete fact, or the sentence turns after the match with "men", "but",
@@ -82,6 +83,12 @@ def _base(word: str) -> str:
 _VAGUE = frozenset(_base(v) for v in VAGUE_NAMES)
 
 
+# A named lake, fjord, mountain or forest ("Idyllisk oppvekst ved Storsjøen", "the magic of
+# Finnskogen") locates the scenery; it does not make a selling point checkable.
+_LANDSCAPE = re.compile(r"(?:sjø|sjøen|vatn|vatnet|vann|vannet|fjord|fjorden|fjell|fjellet|marka|skog|skogen|dal|dalen|"
+                        r"øya|elva|breen|tind|tinden|heia|vidda)$")
+
+
 def has_proper_name(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
     places = {_base(p) for name in place_names for p in [name, *name.split()]}
     words = [m for m in _WORD.finditer(text, sentence.start, sentence.end)]
@@ -95,7 +102,7 @@ def has_proper_name(text: str, sentence: Span, skip: Span, place_names: tuple[st
         if _AFTER_BREAK.search(text, sentence.start, m.start()):
             continue
         base = _base(m.group())
-        if base in _VAGUE or base in places:
+        if base in _VAGUE or base in places or _LANDSCAPE.search(m.group().lower()):
             continue
         return True
     return False
