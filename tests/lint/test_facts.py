@@ -18,7 +18,9 @@ def fact(sentence: str, match: str, places: tuple[str, ...] = ()) -> bool:
     [
         ("Fred og ro: 40 hytter og ingen vei.", "Fred og ro", (), True),  # a number
         ("Fred og ro fra august til mai.", "Fred og ro", (), True),  # a month
-        ("Fred og ro ved Storheia.", "Fred og ro", (), True),  # a proper name
+        ("Fred og ro ved Heimly pensjonat.", "Fred og ro", (), True),  # a proper name
+        ("Fred og ro ved Storheia.", "Fred og ro", (), False),  # a landscape name only locates the scenery
+        ("Idyllisk oppvekst ved Storsjøen.", "Idyllisk oppvekst", (), False),
         ("Her finner du fred og ro.", "fred og ro", (), False),
         ("Fred og ro i Lysvik.", "Fred og ro", ("lysvik",), False),  # the place's own name is no fact
         ("Fred og ro på Frøya.", "Fred og ro", ("froya",), False),  # folder slugs have no æøå
