@@ -115,3 +115,14 @@ def test_a_fallback_rule_reports_only_sentences_no_other_rule_of_its_category_fl
 )
 def test_a_question_takes_the_facts_of_its_answer(lint, text, found):
     assert ("cliche.hypeord" in {f.rule for f in lint(text)}) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Folketallet går ned. Kom og bli med!", True),  # decline + appeal: the SOS message
+        ("Folketallet gikk ned fra 2 140 til 1 980 (SSB). Kom og bli med!", False),  # the decline is reported with a source
+    ],
+)
+def test_a_co_occurring_token_in_a_sentence_that_meets_unless_does_not_count(lint, text, found):
+    assert ("sos.appell" in {f.rule for f in lint(text)}) is found
