@@ -1,5 +1,13 @@
 """The shape of one rule file (``rettfram/rules/<lang>/<rule-id>.yaml``), validated with pydantic.
 
+Fields: ``id`` (``category.name``, the file name), ``category`` (sos, cliche, target, claim,
+evidence), ``level`` (error, warning, info), ``kind`` (below), ``enabled`` (false: off unless
+``enable``d in rettfram.toml), ``tokens`` (the words, in the syntax of ``lint/tokens.py``),
+``swap``, ``unless``, ``with``, ``max``, ``scope``, ``needs`` and ``fallback`` (below),
+``message`` and ``suggestion`` (nb, nn and en; ``{match}`` is the words found), ``source``
+(``seed``, ``passage``, ``quote``: where in the research the rule comes from) and ``examples``
+(``fail`` and ``pass``, run as tests with exact positions).
+
 Kinds:
 
 - ``existence``: every match of ``tokens`` is a finding.
