@@ -68,7 +68,7 @@ class Prepared:
         """The sentence (or, outside any, the block) that holds ``pos``."""
         for block, sentences in self.sentences.items():
             if block.start <= pos < block.end:
-                return next((s for s in sentences if s.start <= pos < s.end), block)
+                return _holding(sentences, pos, block)
         return Span(pos, pos)
 
     def matches(self, rule: CompiledRule) -> Iterator[tuple[Span, Span, int, int]]:
@@ -82,15 +82,22 @@ class Prepared:
         text = self.doc.masked
         for block, sentences in self.sentences.items():
             for m in rule.pattern.finditer(text, block.start, block.end):
-                index = next((i for i, s in enumerate(sentences) if s.start <= m.start() < s.end), None)
-                if index is None:
-                    sentence = block
-                elif text[sentences[index].start : sentences[index].end].rstrip().endswith("?") and index + 1 < len(sentences):
-                    sentence = Span(sentences[index].start, sentences[index + 1].end)
-                else:
-                    sentence = sentences[index]
+                sentence = _with_answer(text, sentences, _holding(sentences, m.start(), block))
                 if not negated(text, sentence.start, m.start()):
                     yield block, sentence, m.start(), m.end()
+
+
+def _holding(sentences: list[Span], pos: int, default: Span) -> Span:
+    return next((s for s in sentences if s.start <= pos < s.end), default)
+
+
+def _with_answer(text: str, sentences: list[Span], sentence: Span) -> Span:
+    """A question together with the sentence after it, if there is one; any other sentence as it is."""
+    if sentence in sentences and text[sentence.start : sentence.end].rstrip().endswith("?"):
+        index = sentences.index(sentence)
+        if index + 1 < len(sentences):
+            return Span(sentence.start, sentences[index + 1].end)
+    return sentence
 
 
 NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren't", "don't", "doesn't"})

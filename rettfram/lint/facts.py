@@ -50,7 +50,9 @@ VAGUE_NAMES = frozenset(
         "solør", "salten", "ofoten", "senja", "nordfjord", "sunnfjord", "dalane", "numedal",
         "inntrøndelag", "hedmarken", "toten", "hadeland", "ringerike", "nordhordland", "midt-telemark",
         "vest-telemark", "nord-troms", "sør-troms", "øst-finnmark", "vest-finnmark", "kysten",
-        "western", "northern", "southern", "eastern", "central", "lights", "light", "alps", "midt-norge", "vest-norge", "øst-norge", "nord-norge",
+        "midt-norge", "vest-norge", "øst-norge", "nord-norge",
+        # English compass and landscape words capitalised in names ("Western Norway", "the Northern Lights")
+        "western", "northern", "southern", "eastern", "central", "lights", "light", "alps",
     }
     # every municipality and county in the register: naming one is not a checkable fact either
     | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}

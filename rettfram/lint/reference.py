@@ -61,6 +61,8 @@ TOGETHER_SENTENCE = Text(
 def together(rule: CompiledRule) -> Text:
     """The heading for a conditional rule's ``with`` tokens: the block, or the sentence."""
     return TOGETHER_SENTENCE if rule.rule.scope == "sentence" else TOGETHER
+
+
 FALLBACK = Text(
     nb="Oppsamlingsregel: melder bare setninger ingen annen regel i kategorien har meldt.",
     nn="Oppsamlingsregel: melder berre setningar ingen annan regel i kategorien har meldt.",
