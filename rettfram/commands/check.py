@@ -10,10 +10,7 @@ from rettfram.check import check_paths
 from rettfram.commands.options import add_lang
 from rettfram.discover import DiscoveryError
 from rettfram.findings import has_errors
-from rettfram.report import json as json_report
-from rettfram.report import text as text_report
-
-REPORTERS = {"text": text_report.render, "json": json_report.render}
+from rettfram.report import FORMATS, REPORTERS
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -23,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Les og valider kommuneprofiler; skriver ingen filer. / Load and validate profiles; writes no files.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="kommunemappe, mappe med kommuner, eller profile.yaml (standard: municipalities)")
-    parser.add_argument("--format", choices=sorted(REPORTERS), default="text", help="utdataformat / output format")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="utdataformat / output format")
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -35,6 +32,6 @@ def run(args: argparse.Namespace) -> int:
         print(f"rettfram: {exc.message.render(args.lang)}", file=sys.stderr)
         return 2
     findings = [f for c in checked for f in c.findings]
-    output = REPORTERS[args.format](findings, args.lang)
+    output = REPORTERS[args.format].render(findings, args.lang)
     sys.stdout.write(output)
     return 1 if has_errors(findings) else 0

@@ -119,3 +119,17 @@ def test_text_output_shape(tmp_path, cli):
     assert out[0].endswith("profile.yaml:1:1: error schema.root: Øverste nivå er en liste, men må være nøkler og verdier (municipality:, jobs: …).")
     assert out[1] == "    forslag: Fjern bindestreken foran de øverste nøklene, eller start fra «python build.py new»."
     assert out[2] == "1 feil, 0 advarsler, 0 merknader"
+
+
+def test_github_and_sarif_output(tmp_path, cli):
+    """check shares lint's reporters, so schema errors show up as CI annotations too."""
+    folder = tmp_path / "5015-froya"
+    folder.mkdir()
+    (folder / "profile.yaml").write_bytes((REPO / "tests" / "fixtures" / "example-profile.yaml").read_bytes())
+    github = cli("check", folder, "--format", "github")
+    assert github.code == 1
+    assert github.out.startswith(f"::error file={folder / 'profile.yaml'},line=10,col=11,title=schema.folder-mismatch::")
+    sarif = json.loads(cli("check", folder, "--format", "sarif").out)
+    result = sarif["runs"][0]["results"][0]
+    assert sarif["version"] == "2.1.0" and result["ruleId"] == "schema.folder-mismatch"
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 10, "startColumn": 11}
