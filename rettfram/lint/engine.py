@@ -104,9 +104,14 @@ NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren'
 _WORDS = re.compile(r"[\w'’]+")
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:–—]")
+
+
 def negated(text: str, sentence_start: int, start: int) -> bool:
-    """True when one of the two words right before ``start`` negates the match."""
-    before = _WORDS.findall(text[max(sentence_start, start - 40) : start])[-2:]
+    """True when one of the two words right before ``start``, in the same clause, negates the match
+    ("Om du ikkje kjem, kven skal …": the "ikkje" belongs to the clause before the comma)."""
+    window = text[max(sentence_start, start - 40) : start]
+    before = _WORDS.findall(_CLAUSE_BREAK.split(window)[-1])[-2:]
     return any(word.lower().replace("’", "'") in NEGATIONS for word in before)
 
 

@@ -126,3 +126,9 @@ def test_a_question_takes_the_facts_of_its_answer(lint, text, found):
 )
 def test_a_co_occurring_token_in_a_sentence_that_meets_unless_does_not_count(lint, text, found):
     assert ("sos.appell" in {f.rule for f in lint(text)}) is found
+
+
+def test_a_negation_does_not_reach_across_a_comma(lint):
+    """'ikkje' belongs to the condition before the comma, not to the loss after it."""
+    assert "sos.trussel" in {f.rule for f in lint("Om du ikkje kjem, kven skal då ta vare på dei eldre?", lang="nn")}
+    assert "target.alle" not in {f.rule for f in lint("Kommunen er ikke et sted for alle.")}
