@@ -21,9 +21,9 @@ from rettfram.lint.page import lint_text
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 CATEGORIES = ("sos", "cliche", "target")
-MIN_RECALL = {"sos": 0.9, "cliche": 0.9, "target": 0.8}
-MIN_PRECISION = 0.9
-MAX_FALSE_ALARMS = 0.08
+MIN_RECALL = {"sos": 0.97, "cliche": 0.95, "target": 0.93}  # the rules have learned the whole corpus: these guard against regressions
+MIN_PRECISION = 0.95
+MAX_FALSE_ALARMS = 0.01
 
 
 @dataclass(frozen=True)
