@@ -27,18 +27,24 @@ def _lines(proc: subprocess.Popen) -> "queue.Queue[str]":
     return lines
 
 
-def _wait_for(lines: "queue.Queue[str]", needle: str, seconds: float = 60) -> str:
+def _wait_for(lines: "queue.Queue[str]", *needles: str, seconds: float = 60) -> str:
+    """Read lines until every needle has been seen, in any order: stdout and stderr are read by
+    two threads, so lines from the two streams may arrive in either order. Returns the line with
+    the first needle."""
     deadline = time.monotonic() + seconds
-    seen = []
+    seen: list[str] = []
+    found: dict[str, str] = {}
     while time.monotonic() < deadline:
         try:
             line = lines.get(timeout=0.5)
         except queue.Empty:
             continue
         seen.append(line)
-        if needle in line:
-            return line
-    raise AssertionError(f"no {needle!r} in {seen}")
+        found.update({needle: line for needle in needles if needle in line and needle not in found})
+        if len(found) == len(needles):
+            return found[needles[0]]
+    missing = [needle for needle in needles if needle not in found]
+    raise AssertionError(f"no {missing!r} in {seen}")
 
 
 def _get(url: str) -> str:
@@ -67,8 +73,7 @@ def test_serve_rebuilds_on_save_and_keeps_the_last_good_build(tmp_path):
         assert "Ny setning fra redaksjonen" in _get(work)
 
         page.write_text(page.read_text("utf-8") + "\nVi har mange leiligheter til leie.\n", encoding="utf-8")
-        _wait_for(lines, "claim.leiebolig")
-        _wait_for(lines, "Forrige versjon vises fortsatt")
+        _wait_for(lines, "claim.leiebolig", "Forrige versjon vises fortsatt")
         assert "Ny setning fra redaksjonen" in _get(work)  # the last good build is still served
         assert "leiligheter til leie" not in _get(work)
     finally:
