@@ -3,7 +3,7 @@
 
 Lints every ``copy/<lang>/*.md`` under ``municipalities/`` (the example municipalities), and a
 synthetic corpus (``--synthetic N`` files, default 357 × 6 pages, one per municipality and
-page, built from the corpus sentences in tests/corpus/) to show national scale. Start-up
+page, built from the corpus sentences in corpus/) to show national scale. Start-up
 (imports, loading and compiling the rule packs) is timed separately from linting.
 
     python bench/lint_speed.py [--synthetic 2142] [--repeat 3]

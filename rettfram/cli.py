@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from rettfram.commands import build, check, explain, lint, new, rules_doc, schema, serve
+from rettfram.commands import build, check, explain, lint, new, rules_doc, schema, serve, train
 
-COMMANDS = [check, lint, build, serve, new, explain, schema, rules_doc]
+COMMANDS = [check, lint, build, serve, new, explain, schema, rules_doc, train]
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

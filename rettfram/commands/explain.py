@@ -16,7 +16,7 @@ from rettfram.lint.pack import META, PACK_LANGS, Catalog, RuleFileError, load_ca
 from rettfram.lint.profile_checks import CATEGORY as PROFILE_CATEGORY
 from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
 from rettfram.lint.reference import (
-    CATEGORY_TITLES, LANG_NAMES, LEVELS, FALLBACK, OFF_BY_DEFAULT, advise, describe, exception_text, source_line, together,
+    CATEGORY_TITLES, LANG_NAMES, LEVELS, OFF_BY_DEFAULT, advise, catch_all, describe, exception_text, source_line, together,
 )
 from rettfram.text import Text
 
@@ -82,8 +82,8 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     out += [f"{_heading('instead', lang)}:", f"  {advise(first).render(lang)}", ""]
     if (exception := exception_text(first)) is not None:
         out += [f"{_heading('exception', lang)}:", f"  {exception.render(lang)}", ""]
-    if rule.fallback:
-        out += [f"  {FALLBACK.render(lang)}", ""]
+    if (net := catch_all(first)) is not None:
+        out += [f"  {net.render(lang)}", ""]
     if not rule.enabled:
         out += [f"  {OFF_BY_DEFAULT.render(lang)}", ""]
     for pack_lang, version in versions.items():

@@ -21,6 +21,7 @@ from rettfram.lint.backing import CHECKS, ClaimInput
 from rettfram.lint.document import Document, Span
 from rettfram.lint.facts import CONDITIONS, split_sentences
 from rettfram.lint.pack import CompiledRule
+from rettfram.lint.similar import Model, Verdict, load_model, words
 from rettfram.load import SourceMap
 from rettfram.model import Profile
 from rettfram.text import Text
@@ -40,6 +41,7 @@ class LintContext:
     profile: Profile | None = None
     today: dt.date | None = None
     source: SourceMap | None = None  # where the profile's values stand, to point a claim at its data
+    model: Model | None = None  # the similar rules' model; None: the committed one (bench/ passes its own)
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Hit:
     end: int
     replacement: str = ""
     data: Text | None = None  # claim rules: what the profile's data say
+    words: str = ""  # similar rules: the words that weigh most
 
 
 @dataclass
@@ -58,6 +61,8 @@ class Prepared:
     doc: Document
     sentences: dict[Span, list[Span]] = field(default_factory=dict)
     lowered: str = ""
+    flagged: dict[Span, set[str]] = field(default_factory=dict)  # sentence -> categories reported in it so far
+    verdicts: dict[Span, Verdict | None] = field(default_factory=dict)  # the similar model's, once per sentence
 
     def __post_init__(self) -> None:
         self.lowered = self.doc.masked.lower()
@@ -172,6 +177,23 @@ def check_occurrence(rule: CompiledRule, prepared: Prepared, context: LintContex
             yield Hit(rule, start, end)
 
 
+def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
+    """A sentence no other rule flagged that the corpus model finds most like this rule's category."""
+    text = prepared.doc.masked
+    model = context.model or load_model()
+    own_names = {w for name in context.place_names for w in words(name)}
+    for sentences in prepared.sentences.values():
+        for sentence in sentences:
+            if prepared.flagged.get(sentence):
+                continue  # a rule that can name its words has spoken
+            if sentence not in prepared.verdicts:
+                prepared.verdicts[sentence] = model.verdict(text[sentence.start : sentence.end], skip=own_names)
+            verdict = prepared.verdicts[sentence]
+            if verdict is not None and verdict.category == rule.rule.category.value:
+                start = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
+                yield Hit(rule, start, sentence.end, words=", ".join(f"«{w}»" for w in verdict.words))
+
+
 def check_claim(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
     """A promise in the copy that the profile's data do not back (see ``lint/backing.py``)."""
     if context.profile is None or context.today is None:
@@ -204,6 +226,7 @@ CHECKERS: dict[str, Checker] = {
     "substitution": check_substitution,
     "occurrence": check_occurrence,
     "claim": check_claim,
+    "similar": check_similar,
 }
 
 
@@ -234,25 +257,30 @@ def finding(doc: Document, rule: CompiledRule, start: int, /, **params: str | Te
     )
 
 
+def _catch_alls_last(rule: CompiledRule) -> tuple[bool, bool]:
+    """Specific rules first, then ``fallback`` rules, then the ``similar`` rules (in their given order)."""
+    return rule.rule.kind == "similar", rule.rule.fallback
+
+
 def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintContext | None = None) -> list[Finding]:
     """Findings of ``rules`` in ``doc``, one per rule and position, unsorted."""
     context = context or LintContext()
     prepared = Prepared(doc)
     seen: set[tuple[str, int]] = set()
-    flagged: set[tuple[str, Span]] = set()  # (category, sentence) with a finding, for fallback rules
     findings = []
-    for rule in sorted(rules, key=lambda r: r.rule.fallback):  # catch-alls last, in their given order
+    for rule in sorted(rules, key=_catch_alls_last):
         checker = CHECKERS.get(rule.rule.kind)
         if checker is None or not rule.may_match(prepared.lowered):
             continue  # meta rules are raised by the suppression pass; most rules cannot match
         for hit in checker(rule, prepared, context):
             if (rule.id, hit.start) in seen:
                 continue
-            sentence = prepared.sentence_at(hit.start)
-            if rule.rule.fallback and (rule.rule.category.value, sentence) in flagged:
+            flagged = prepared.flagged.setdefault(prepared.sentence_at(hit.start), set())
+            if rule.rule.fallback and rule.rule.category.value in flagged:
                 continue  # a specific rule already reported this sentence
             seen.add((rule.id, hit.start))
-            flagged.add((rule.rule.category.value, sentence))
+            flagged.add(rule.rule.category.value)
             match = " ".join(doc.masked[hit.start : hit.end].split())
-            findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement, data=hit.data or ""))
+            findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement,
+                                    data=hit.data or "", words=hit.words))
     return findings

@@ -28,7 +28,7 @@ LEVELS = {
     Severity.INFO: Text(nb="merknad", nn="merknad", en="note"),
 }
 LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", META: "Markdown"}
-PLACEHOLDERS = {"match": "…", "replacement": "…", "rule": "REGEL/RULE", "candidates": "…"}
+PLACEHOLDERS = {"match": "…", "replacement": "…", "rule": "REGEL/RULE", "candidates": "…", "words": "…"}
 UNLESS = {
     "concrete_fact": Text(
         nb="Ikke når samme setning har et konkret faktum: et tall, en dato eller et egennavn (utenom stedets eget navn).",
@@ -68,6 +68,26 @@ FALLBACK = Text(
     nn="Oppsamlingsregel: melder berre setningar ingen annan regel i kategorien har meldt.",
     en="Catch-all: reports only sentences no other rule of its category has reported.",
 )
+SIMILAR = Text(
+    nb="Siste nett: melder bare setninger ingen annen regel har meldt, når modellen som er lært fra det merkede korpuset "
+       "(corpus/, python build.py train) finner at setningen ligner mest på denne kategorien. Den kan ta feil; "
+       "er setningen ærlig, skriv en unntakskommentar med grunn.",
+    nn="Siste nett: melder berre setningar ingen annan regel har meldt, når modellen som er lært frå det merkte korpuset "
+       "(corpus/, python build.py train) finn at setninga liknar mest på denne kategorien. Han kan ta feil; "
+       "er setninga ærleg, skriv ein unntakskommentar med grunn.",
+    en="Last net: reports only sentences no other rule has reported, when the model learned from the labelled corpus "
+       "(corpus/, python build.py train) finds the sentence most like this category. It can be wrong; if the sentence "
+       "is honest, add an allow comment with a reason.",
+)
+
+
+def catch_all(rule: CompiledRule) -> Text | None:
+    """What a catch-all rule reports (``similar`` rules and ``fallback: true``), or None."""
+    if rule.rule.kind == "similar":
+        return SIMILAR
+    return FALLBACK if rule.rule.fallback else None
+
+
 OFF_BY_DEFAULT = Text(
     nb="Av som standard; slå på med enable i rettfram.toml.",
     nn="Av som standard; slå på med enable i rettfram.toml.",
@@ -150,8 +170,8 @@ def _rule_section(catalog: Catalog, rule_id: str) -> list[str]:
         lines += [f"**{together(rule).nb} / {together(rule).en}:** " + ", ".join(f"`{t}`" for t in rule.rule.with_) + f" ({rule.lang})", ""]
     if (exception := exception_text(rule)) is not None:
         lines += [f"**Unntak / Exception:** {exception.nb} *{exception.en}*", ""]
-    if rule.rule.fallback:
-        lines += [f"**{FALLBACK.nb}** *{FALLBACK.en}*", ""]
+    if (net := catch_all(rule)) is not None:
+        lines += [f"**{net.nb}** *{net.en}*", ""]
     if not rule.rule.enabled:
         lines += [f"**{OFF_BY_DEFAULT.nb}** *{OFF_BY_DEFAULT.en}*", ""]
     lines += ["**Eksempler / Examples** (✗ feiler / fails, ✓ går gjennom / passes):", ""]

@@ -30,6 +30,10 @@ not a finding: "Vi er ikke et sted for alle" is honest.
   data do not back the promise; ``unless`` tokens in the same sentence (``ingen``, ``no``)
   mark an honest "nothing right now". Without a profile (a standalone Markdown file) claim
   rules do not run.
+- ``similar``: no tokens; the last net. For a sentence that no other rule (of any category) has
+  flagged, the model in ``lint/similar.py``, learned from the labelled corpus with
+  ``python build.py train``, says which category the sentence resembles most; the ``similar``
+  rule of that category reports it, with the words that weigh most as ``{words}``.
 - ``meta``: findings about the linting itself (suppression comments), raised by the engine.
 
 ``fallback: true`` makes a rule a catch-all (word classes rather than phrases, such as
@@ -49,9 +53,9 @@ from rettfram.lint.backing import CHECKS
 from rettfram.lint.tokens import TokenError, compile_token
 from rettfram.text import Text
 
-Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "meta"]
+Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta"]
 NamedCondition = Literal["concrete_fact", "fact_or_contrast", "source"]
-KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "meta")
+KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta")
 RULE_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -143,6 +147,8 @@ class Rule(_Strict):
             problems.append("'with' belongs to kind 'conditional'")
         if (self.kind == "occurrence") != (self.max is not None):
             problems.append("'max' is required for kind 'occurrence' and only allowed there")
+        if self.kind == "similar" and (self.tokens or self.fallback or self.scope != "block"):
+            problems.append("kind 'similar' has no 'tokens', 'fallback' or 'scope': it always runs last, per sentence")
         if self.kind == "meta" and (self.tokens or self.swap):
             problems.append("kind 'meta' has no tokens: the engine raises it")
         if self.kind != "meta" and self.id.split(".")[0] != self.category.value:

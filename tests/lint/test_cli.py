@@ -74,7 +74,9 @@ def test_each_language_folder_uses_its_own_pack(cli, site):
     assert {(Path(f["path"]).parts[-2], f["rule"]) for f in findings} == {("nn", "sos.bygda-dor"), ("nn", "sos.redd-tjenester"), ("nn", "sos.trussel")}
 
 
-@pytest.mark.parametrize(("lang", "expected"), [("en", []), ("nn", ["sos.bygda-dor", "sos.trussel", "sos.redd-tjenester"])])
+# The English pack's word rules do not know nynorsk; only its last net, the corpus model behind
+# sos.ligner (one model for all languages), recognises the sentence.
+@pytest.mark.parametrize(("lang", "expected"), [("en", ["sos.ligner"]), ("nn", ["sos.bygda-dor", "sos.trussel", "sos.redd-tjenester"])])
 def test_standalone_file_pack_follows_lang(cli, tmp_path, lang, expected):
     path = tmp_path / "utkast.md"
     path.write_text("Bygda døyr om ingen flyttar hit.\n", encoding="utf-8")

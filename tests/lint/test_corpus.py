@@ -1,38 +1,26 @@
-"""The labelled corpus (tests/corpus/*.yaml): precision and recall per category and false
+"""The labelled corpus (corpus/*.yaml): precision and recall per category and false
 alarms on honest copy, for the whole corpus and per batch. Prints the figures on every run;
 fails below the thresholds.
 
 Every batch so far has also been used to improve the rules, so these thresholds guard against
-regressions; tests/corpus/README.md records how each batch scored before the rules saw it.
+regressions; corpus/README.md records how each batch scored before the rules saw it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
-from ruamel.yaml import YAML
 
 from rettfram.lint.config import LintConfig
+from rettfram.lint.corpus import CATEGORIES, Entry, load_corpus
 from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import load_catalog
 from rettfram.lint.page import lint_text
 
-CORPUS = Path(__file__).resolve().parents[1] / "corpus"
-CATEGORIES = ("sos", "cliche", "target")
 MIN_RECALL = {"sos": 0.97, "cliche": 0.95, "target": 0.93}  # the rules have learned the whole corpus: these guard against regressions
 MIN_PRECISION = 0.95
 MAX_FALSE_ALARMS = 0.01
-
-
-@dataclass(frozen=True)
-class Entry:
-    text: str
-    lang: str
-    expected: frozenset[str]
-    place: str | None = None
-    batch: str = "1"  # the round it was written in, or the held-out file (tests/corpus/README.md)
 
 
 @dataclass
@@ -71,15 +59,6 @@ class Report:
         out += [f"  false alarm [{e.lang}]: {e.text}" for e in self.false_alarms]
         out += [f"  miss {sorted(e.expected - got)} [{e.lang}]: {e.text}" for e, got in self.misses]
         return out
-
-
-def load_corpus() -> list[Entry]:
-    entries = []
-    for path in sorted(CORPUS.glob("*.yaml")):
-        for item in YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")):
-            batch = path.stem if path.stem.startswith("heldout") else str(item.get("batch", 1))
-            entries.append(Entry(item["text"], item["lang"], frozenset(item["expected"]), item.get("place"), batch))
-    return entries
 
 
 def evaluate(entries: list[Entry]) -> Report:

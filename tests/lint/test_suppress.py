@@ -73,7 +73,7 @@ def test_suppression_inside_code_is_ignored(lint):
 
 
 def test_suppressing_a_disabled_rule_is_not_reported_as_unused(lint):
-    config = LintConfig(disable=("cliche.fred-og-ro",))
+    config = LintConfig(disable=("cliche.fred-og-ro", "cliche.ligner"))  # the net would catch «Fred og ro.» otherwise
     assert rules(lint('<!-- rettfram: allow cliche.fred-og-ro "sitat" -->\nFred og ro.\n', config=config)) == []
 
 

@@ -1,0 +1,78 @@
+"""The labelled corpus (``corpus/*.yaml`` at the top of the repository): sentences of municipal
+copy with the categories they belong to (``expected: []`` is honest copy that must pass).
+
+Two users: ``tests/lint/test_corpus.py`` measures the rules on it, and ``python build.py train``
+learns the ``similar`` model from it (``lint/similar.py``). ``corpus/README.md`` says where each
+file comes from and how each held-out round scored before anything learned from it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
+CATEGORIES: tuple[str, ...] = ("sos", "cliche", "target")  # what the corpus labels; claim needs a profile
+
+
+@dataclass(frozen=True)
+class Entry:
+    text: str
+    lang: str
+    expected: frozenset[str]
+    place: str | None = None
+    batch: str = "1"  # the round it was written in, or the held-out file (corpus/README.md)
+
+
+class CorpusError(Exception):
+    """A corpus file that cannot be used; the message names the file, the line and the fix."""
+
+
+LANGS = ("nb", "nn", "en")
+
+
+def load_file(path: Path) -> list[Entry]:
+    try:
+        items = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+    except YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise CorpusError(f"{where}: ikke gyldig YAML / not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(items, list):
+        raise CorpusError(f"{path}:1:1: forventet en liste av setninger / expected a list of sentences")
+    held_out = path.stem.startswith("heldout")
+    entries = []
+    for index, item in enumerate(items):
+        problem = _problem(item)
+        if problem:
+            raise CorpusError(f"{path}:{_line_of(path, index)}:1: {problem}")
+        entries.append(Entry(item["text"], item["lang"], frozenset(item["expected"]), item.get("place"),
+                             path.stem if held_out else str(item.get("batch", 1))))
+    return entries
+
+
+def _problem(item: object) -> str:
+    example = "- {lang: nb, expected: [sos], text: \"...\"}"
+    if not isinstance(item, dict):
+        return f"forventet en mapping / expected a mapping: {example}"
+    if not isinstance(item.get("text"), str) or item.get("lang") not in LANGS:
+        return f"trenger text og lang (nb, nn, en) / needs text and lang (nb, nn, en): {example}"
+    expected = item.get("expected")
+    if not isinstance(expected, list) or not set(expected) <= set(CATEGORIES):
+        return f"expected må være en liste av {', '.join(CATEGORIES)}, [] for ærlig tekst / must be a list of those, [] for honest copy"
+    return ""
+
+
+def _line_of(path: Path, index: int) -> int:
+    """The line of the ``index``-th item (only looked up for an error: the round-trip loader is slow)."""
+    node = YAML().load(path.read_text(encoding="utf-8"))
+    return node.lc.item(index)[0] + 1
+
+
+def load_corpus(folder: Path = CORPUS_DIR, without: frozenset[str] = frozenset()) -> list[Entry]:
+    """Every entry of every ``*.yaml`` in ``folder``, in file order, leaving out the files named
+    (by stem) in ``without``."""
+    return [entry for path in sorted(folder.glob("*.yaml")) if path.stem not in without for entry in load_file(path)]
