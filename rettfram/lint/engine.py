@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 
 from rettfram.findings import Finding
 from rettfram.lint.backing import CHECKS, ClaimInput
+from rettfram.lint.corpus import CATEGORIES
 from rettfram.lint.document import Document, Span
 from rettfram.lint.facts import CONDITIONS, split_sentences
 from rettfram.lint.pack import CompiledRule
-from rettfram.lint.similar import Model, Verdict, load_model, words
+from rettfram.lint.similar import SURE, Model, Verdict, load_model, words
 from rettfram.load import SourceMap
 from rettfram.model import Profile
 from rettfram.text import Text
@@ -61,8 +62,8 @@ class Prepared:
     doc: Document
     sentences: dict[Span, list[Span]] = field(default_factory=dict)
     lowered: str = ""
-    flagged: dict[Span, set[str]] = field(default_factory=dict)  # sentence -> categories reported in it so far
-    verdicts: dict[Span, Verdict | None] = field(default_factory=dict)  # the similar model's, once per sentence
+    flagged: dict[Span, set[str]] = field(default_factory=dict)  # sentence -> categories reported in it by rules other than the similar ones
+    verdicts: dict[Span, dict[str, Verdict]] = field(default_factory=dict)  # the similar model's, once per sentence
 
     def __post_init__(self) -> None:
         self.lowered = self.doc.masked.lower()
@@ -129,6 +130,7 @@ def satisfied(rule: CompiledRule, text: str, sentence: Span, start: int, end: in
     return CONDITIONS[str(rule.rule.unless)](text, sentence, Span(start, end), context.place_names)
 
 
+NET_CATEGORIES = frozenset(CATEGORIES)  # what the similar model knows: sos, cliche, target
 Checker = Callable[[CompiledRule, Prepared, LintContext], Iterable[Hit]]
 
 
@@ -178,18 +180,30 @@ def check_occurrence(rule: CompiledRule, prepared: Prepared, context: LintContex
 
 
 def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
-    """A sentence no other rule flagged that the corpus model finds most like this rule's category."""
+    """A sentence no rule of this category flagged that the corpus model finds clearly like it.
+
+    In a sentence no other rule flagged, the category the sentence is most like reports (past
+    ``THRESHOLD``); in one that a rule of another category flagged (an SOS appeal that is also
+    aimed only at returnees), a category needs ``SURE``. Other ``similar`` rules do not count as
+    flagging, so their order does not matter.
+    """
     text = prepared.doc.masked
     model = context.model or load_model()
     own_names = {w for name in context.place_names for w in words(name)}
+    category = rule.rule.category.value
     for sentences in prepared.sentences.values():
         for sentence in sentences:
-            if prepared.flagged.get(sentence):
+            flagged = prepared.flagged.get(sentence, set())
+            if category in flagged:
                 continue  # a rule that can name its words has spoken
             if sentence not in prepared.verdicts:
-                prepared.verdicts[sentence] = model.verdict(text[sentence.start : sentence.end], skip=own_names)
-            verdict = prepared.verdicts[sentence]
-            if verdict is not None and verdict.category == rule.rule.category.value:
+                prepared.verdicts[sentence] = model.verdicts(text[sentence.start : sentence.end], skip=own_names)
+            verdicts = prepared.verdicts[sentence]
+            verdict = verdicts.get(category)
+            if verdict is None:
+                continue
+            most_like = max(verdicts.values(), key=lambda v: v.score) is verdict
+            if verdict.score > SURE or (most_like and not flagged & NET_CATEGORIES):
                 start = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
                 yield Hit(rule, start, sentence.end, words=", ".join(f"«{w}»" for w in verdict.words))
 
@@ -279,7 +293,8 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
             if rule.rule.fallback and rule.rule.category.value in flagged:
                 continue  # a specific rule already reported this sentence
             seen.add((rule.id, hit.start))
-            flagged.add(rule.rule.category.value)
+            if rule.rule.kind != "similar":
+                flagged.add(rule.rule.category.value)
             match = " ".join(doc.masked[hit.start : hit.end].split())
             findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement,
                                     data=hit.data or "", words=hit.words))

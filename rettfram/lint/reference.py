@@ -69,15 +69,18 @@ FALLBACK = Text(
     en="Catch-all: reports only sentences no other rule of its category has reported.",
 )
 SIMILAR = Text(
-    nb="Siste nett: melder bare setninger ingen annen regel har meldt, når modellen som er lært fra det merkede korpuset "
-       "(corpus/, python build.py train) finner at setningen ligner mest på denne kategorien. Den kan ta feil; "
-       "er setningen ærlig, skriv en unntakskommentar med grunn.",
-    nn="Siste nett: melder berre setningar ingen annan regel har meldt, når modellen som er lært frå det merkte korpuset "
-       "(corpus/, python build.py train) finn at setninga liknar mest på denne kategorien. Han kan ta feil; "
-       "er setninga ærleg, skriv ein unntakskommentar med grunn.",
-    en="Last net: reports only sentences no other rule has reported, when the model learned from the labelled corpus "
-       "(corpus/, python build.py train) finds the sentence most like this category. It can be wrong; if the sentence "
-       "is honest, add an allow comment with a reason.",
+    nb="Siste nett: en modell lært fra det merkede korpuset (corpus/, python build.py train) melder en setning som ingen "
+       "annen regel i kategorien har meldt, når setningen tydelig ligner mer på denne kategorien enn på ærlig tekst "
+       "(svært tydelig, når en regel i en annen kategori har meldt den). Den kan ta feil; er setningen ærlig, skriv en "
+       "unntakskommentar med grunn.",
+    nn="Siste nett: ein modell lært frå det merkte korpuset (corpus/, python build.py train) melder ei setning som ingen "
+       "annan regel i kategorien har meldt, når setninga tydeleg liknar meir på denne kategorien enn på ærleg tekst "
+       "(svært tydeleg, når ein regel i ein annan kategori har meldt ho). Han kan ta feil; er setninga ærleg, skriv ein "
+       "unntakskommentar med grunn.",
+    en="Last net: a model learned from the labelled corpus (corpus/, python build.py train) reports a sentence no other "
+       "rule of its category has reported, when the sentence is clearly more like this category than like honest copy "
+       "(very clearly, when a rule of another category has reported it). It can be wrong; if the sentence is honest, "
+       "add an allow comment with a reason.",
 )
 
 

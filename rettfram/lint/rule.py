@@ -30,10 +30,11 @@ not a finding: "Vi er ikke et sted for alle" is honest.
   data do not back the promise; ``unless`` tokens in the same sentence (``ingen``, ``no``)
   mark an honest "nothing right now". Without a profile (a standalone Markdown file) claim
   rules do not run.
-- ``similar``: no tokens; the last net. For a sentence that no other rule (of any category) has
-  flagged, the model in ``lint/similar.py``, learned from the labelled corpus with
-  ``python build.py train``, says which category the sentence resembles most; the ``similar``
-  rule of that category reports it, with the words that weigh most as ``{words}``.
+- ``similar``: no tokens; the last net. The model in ``lint/similar.py``, learned from the
+  labelled corpus with ``python build.py train``, scores each sentence against honest copy per
+  category; the ``similar`` rule of a category reports a sentence no rule of that category has
+  flagged when the score passes ``THRESHOLD`` (``SURE`` when a rule of another category has
+  flagged it), with the words that weigh most as ``{words}``.
 - ``meta``: findings about the linting itself (suppression comments), raised by the engine.
 
 ``fallback: true`` makes a rule a catch-all (word classes rather than phrases, such as

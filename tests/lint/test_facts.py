@@ -53,6 +53,13 @@ def test_sentences_split_on_end_punctuation_before_a_capital():
     assert [text[s.start : s.end].strip() for s in spans] == ["Vi har 3. klasse.", "Det er kl. 8 i dag!", "Hva så? ja"]
 
 
+def test_a_full_stop_after_an_abbreviation_does_not_end_a_sentence():
+    text = "Nærmeste sykehus er St. Olavs hospital, ca. 2 timer unna. Ring Dr. Berg bl.a. Om kvelden. Kom heim no. Vi ventar."
+    spans = split_sentences(text, Span(0, len(text)))
+    assert [text[s.start : s.end].strip() for s in spans] == [
+        "Nærmeste sykehus er St. Olavs hospital, ca. 2 timer unna.", "Ring Dr. Berg bl.a. Om kvelden.", "Kom heim no.", "Vi ventar."]
+
+
 @pytest.mark.parametrize(
     ("text", "found"),
     [
