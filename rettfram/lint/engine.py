@@ -182,10 +182,10 @@ def check_occurrence(rule: CompiledRule, prepared: Prepared, context: LintContex
 def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
     """A sentence no rule of this category flagged that the corpus model finds clearly like it.
 
-    In a sentence no other rule flagged, the category the sentence is most like reports (past
-    ``THRESHOLD``); in one that a rule of another category flagged (an SOS appeal that is also
-    aimed only at returnees), a category needs ``SURE``. Other ``similar`` rules do not count as
-    flagging, so their order does not matter.
+    Only the category the sentence is most like reports, past ``THRESHOLD``; in a sentence a rule
+    of another category flagged already (an SOS appeal that is also aimed only at returnees) it
+    needs ``SURE``. Other ``similar`` rules do not count as flagging, so their order does not
+    matter.
     """
     text = prepared.doc.masked
     model = context.model or load_model()
@@ -203,7 +203,7 @@ def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) 
             if verdict is None:
                 continue
             most_like = max(verdicts.values(), key=lambda v: v.score) is verdict
-            if verdict.score > SURE or (most_like and not flagged & NET_CATEGORIES):
+            if most_like and (verdict.score > SURE or not flagged & NET_CATEGORIES):
                 start = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
                 yield Hit(rule, start, sentence.end, words=", ".join(f"«{w}»" for w in verdict.words))
 

@@ -70,15 +70,15 @@ FALLBACK = Text(
 )
 SIMILAR = Text(
     nb="Siste nett: en modell lært fra det merkede korpuset (corpus/, python build.py train) melder en setning som ingen "
-       "annen regel i kategorien har meldt, når setningen tydelig ligner mer på denne kategorien enn på ærlig tekst "
+       "annen regel i kategorien har meldt, når setningen ligner mest på denne kategorien og tydelig mer enn på ærlig tekst "
        "(svært tydelig, når en regel i en annen kategori har meldt den). Den kan ta feil; er setningen ærlig, skriv en "
        "unntakskommentar med grunn.",
     nn="Siste nett: ein modell lært frå det merkte korpuset (corpus/, python build.py train) melder ei setning som ingen "
-       "annan regel i kategorien har meldt, når setninga tydeleg liknar meir på denne kategorien enn på ærleg tekst "
+       "annan regel i kategorien har meldt, når setninga liknar mest på denne kategorien og tydeleg meir enn på ærleg tekst "
        "(svært tydeleg, når ein regel i ein annan kategori har meldt ho). Han kan ta feil; er setninga ærleg, skriv ein "
        "unntakskommentar med grunn.",
     en="Last net: a model learned from the labelled corpus (corpus/, python build.py train) reports a sentence no other "
-       "rule of its category has reported, when the sentence is clearly more like this category than like honest copy "
+       "rule of its category has reported, when the sentence is most like this category and clearly more than like honest copy "
        "(very clearly, when a rule of another category has reported it). It can be wrong; if the sentence is honest, "
        "add an allow comment with a reason.",
 )

@@ -32,9 +32,9 @@ not a finding: "Vi er ikke et sted for alle" is honest.
   rules do not run.
 - ``similar``: no tokens; the last net. The model in ``lint/similar.py``, learned from the
   labelled corpus with ``python build.py train``, scores each sentence against honest copy per
-  category; the ``similar`` rule of a category reports a sentence no rule of that category has
-  flagged when the score passes ``THRESHOLD`` (``SURE`` when a rule of another category has
-  flagged it), with the words that weigh most as ``{words}``.
+  category; the ``similar`` rule of the category the sentence is most like reports it, if no
+  rule of that category has, when the score passes ``THRESHOLD`` (``SURE`` when a rule of
+  another category has flagged it), with the words that weigh most as ``{words}``.
 - ``meta``: findings about the linting itself (suppression comments), raised by the engine.
 
 ``fallback: true`` makes a rule a catch-all (word classes rather than phrases, such as

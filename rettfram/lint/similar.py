@@ -17,9 +17,10 @@ The choices were measured (``bench/similar_heldout.py``): five-letter pieces of 
 features caught inflections, but counted the same evidence many times over and made the model
 sure of itself on ordinary page copy; ``THRESHOLD`` was set where the held-out rounds 7–9 kept
 their recall and the example municipalities' copy had one or two false alarms when left out of
-training. ``SURE`` is for a sentence a rule of another category has flagged already: reporting
-every category past ``THRESHOLD`` there halved precision on held-out round 10 (overselling
-sentences share their words across categories), ``SURE`` kept it.
+training. Only the category a sentence is most like is reported, and in a sentence a rule of
+another category has flagged already only past ``SURE``: reporting every category past
+``THRESHOLD`` halved precision on held-out round 10, because overselling sentences share their
+words across categories.
 
 It is hand-written, not scikit-learn: the counting is forty lines, and scikit-learn would bring
 numpy and scipy (about 100 MB) and a second of start-up to every ``lint`` for the same numbers.
