@@ -4,7 +4,7 @@
 Lints every ``copy/<lang>/*.md`` under ``municipalities/`` (the example municipalities), and a
 synthetic corpus (``--synthetic N`` files, default 357 × 6 pages, one per municipality and
 page, built from the corpus sentences in corpus/) to show national scale. Start-up
-(imports, loading and compiling the rule packs) is timed separately from linting.
+(imports, loading and compiling the rule packs, loading the similar model) is timed separately from linting.
 
     python bench/lint_speed.py [--synthetic 2142] [--repeat 3]
 """
@@ -29,18 +29,20 @@ from rettfram import clock  # noqa: E402
 from rettfram.lint.municipality import checked_profile  # noqa: E402
 from rettfram.lint.runner import run  # noqa: E402
 
+from rettfram.lint.similar import load_model  # noqa: E402
+
 CATALOG = load_catalog()
+load_model()  # the similar rules' model (rettfram/rules/similar.json)
 STARTUP = time.perf_counter() - T0
 
 
 def synthesise(folder: Path, files: int) -> None:
     """Write ``files`` Markdown pages mixing corpus sentences with headings, lists and links."""
-    from ruamel.yaml import YAML
+    from rettfram.lint.corpus import load_corpus
 
     sentences: dict[str, list[str]] = {}
-    for path in sorted((REPO / "tests" / "corpus").glob("*.yaml")):
-        for item in YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8")):
-            sentences.setdefault(item["lang"], []).append(item["text"])
+    for entry in load_corpus():
+        sentences.setdefault(entry.lang, []).append(entry.text)
     rng = random.Random(357)
     langs = sorted(sentences)
     for index in range(files):

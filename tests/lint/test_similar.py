@@ -8,7 +8,7 @@ import json
 import pytest
 
 from rettfram.lint.corpus import Entry, load_corpus
-from rettfram.lint.similar import MODEL_PATH, THRESHOLD, Model, features, load_model, train
+from rettfram.lint.similar import MODEL_PATH, SURE, THRESHOLD, Model, features, load_model, train
 
 SOS = "Om ti år kan det vere mørkt i kvart hus langs fjorden."  # no word rule knows this one
 
@@ -108,3 +108,12 @@ def test_train_on_a_broken_corpus_says_so_without_a_traceback(cli, tmp_path, con
     run = cli("train", "--corpus", folder, "--output", tmp_path / "model.json")
     assert run.code == 2 and says in run.err and "Traceback" not in run.err
     assert not (tmp_path / "model.json").exists()
+
+
+def test_a_sentence_another_category_flagged_needs_the_model_to_be_sure(lint):
+    """cliche.idyll flags the dream of country life; the model is sure the sentence is also
+    narrow targeting (young, with children), so target.ligner reports it as well."""
+    text = "Vi søker deg som er ung, har barn og drømmer om et rolig liv på landet.\n"
+    verdicts = load_model().verdicts(text)
+    assert max(verdicts.values(), key=lambda v: v.score).category == "target" and verdicts["target"].score > SURE
+    assert sorted(f.rule for f in lint(text)) == ["cliche.idyll", "target.ligner"]
