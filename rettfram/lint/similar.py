@@ -91,7 +91,10 @@ class Model:
         return math.log((inside + 1) / (n_in + 2)) - math.log((honest + 1) / (n_honest + 2))
 
     def score(self, text: str, category: str) -> float:
-        """Log odds that ``text`` is copy of ``category`` rather than honest copy."""
+        """Log odds that ``text`` is copy of ``category`` rather than honest copy (minus infinity
+        when the corpus has no sentence of the category, or no honest one)."""
+        if not self.sizes[category] or not self.sizes[HONEST]:
+            return -math.inf
         prior = math.log(self.sizes[category] / self.sizes[HONEST])
         return prior + sum(self.weight(f, category) for f in features(text))
 

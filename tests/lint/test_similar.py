@@ -40,10 +40,15 @@ def test_the_model_file_round_trips_and_names_its_format(tmp_path):
         Model.from_json('{"format": "something-else"}\n')
 
 
+SMALL = [Entry("redd skulen no", "nn", frozenset({"sos"}))] * 200 + [Entry("skulen har plass no", "nn", frozenset())] * 200
+
+
 def test_a_verdict_names_the_category_and_the_heaviest_words():
-    verdict = load_model().verdict(SOS)
-    assert verdict is not None and verdict.category == "sos" and verdict.score > THRESHOLD
-    assert verdict.words == ("vere", "hus", "fjorden")
+    """Words only in SOS copy weigh most; words in both weigh nothing; the place's name is skipped."""
+    model = train(SMALL)
+    verdict = model.verdict("redd skulen no")
+    assert verdict is not None and verdict.category == "sos" and verdict.words == ("redd",)
+    assert load_model().verdict(SOS).category == "sos" and load_model().verdict(SOS).score > THRESHOLD
 
 
 @pytest.mark.parametrize("text", ["Les meir her.", "Skulen har 43 elevar.", "Du har flyttet hit, eller skal gjøre det snart."])
@@ -53,12 +58,14 @@ def test_ordinary_lines_are_not_judged_on_a_word_or_two(text):
 
 def test_words_to_skip_are_never_given_as_reasons():
     """The engine skips the place's own names: «Fjorden» in Fjorden kommune is no reason."""
-    assert load_model().verdict(SOS, skip={"fjorden"}).words == ("vere", "hus", "kvart")
+    words = load_model().verdict(SOS).words
+    assert "fjorden" in words and "fjorden" not in load_model().verdict(SOS, skip={"fjorden"}).words
 
 
 def test_the_engine_skips_the_place_names(lint):
+    expected = ", ".join(f"«{w}»" for w in load_model().verdict(SOS, skip={"fjorden"}).words)
     findings = lint(SOS, lang="nn", place="Fjorden")
-    assert "«vere», «hus», «kvart»" in findings[0].message.render("nb")
+    assert f"Ordene som teller mest: {expected}." in findings[0].message.render("nb")
 
 
 def _found(findings):
@@ -68,7 +75,9 @@ def _found(findings):
 def test_the_net_reports_the_sentence_at_its_start_with_its_words(lint):
     findings = lint(f"# Om bygda\n\nVelkomen til møtet. {SOS}\n", lang="nn")
     assert _found(findings) == [("sos.ligner", 3, 21)]
-    assert "«vere», «hus», «fjorden»" in findings[0].message.render("nb")
+    words = load_model().verdict(SOS).words
+    assert len(words) == 3 and all(w in SOS.lower() for w in words)
+    assert findings[0].message.render("en").endswith("The words that weigh most: " + ", ".join(f"«{w}»" for w in words) + ".")
 
 
 def test_the_net_leaves_a_sentence_another_rule_has_flagged(lint):
