@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rettfram.commands.generated import add_output_options, write_or_check
 from rettfram.lint.console import fail, internal_error
 from rettfram.lint.pack import RuleFileError, load_catalog
 from rettfram.lint.reference import render_reference
@@ -22,24 +23,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="lag regeloversikten docs/rules.md / regenerate the rule reference",
         description="Skriv docs/rules.md fra regelfilene. / Write docs/rules.md from the rule files.",
     )
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="fil / file (docs/rules.md)")
-    parser.add_argument("--check", action="store_true", help="bare sjekk at fila er oppdatert / only check it is up to date")
+    add_output_options(parser, DEFAULT_OUTPUT, "docs/rules.md")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     try:
-        text = render_reference(load_catalog())
-        current = args.output.read_text(encoding="utf-8") if args.output.is_file() else None
-        if args.check:
-            if current == text:
-                return 0
-            print(f"{args.output} er utdatert / is out of date: python build.py rules-doc")
-            return 1
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-        print(f"Skrev / wrote {args.output}")
-        return 0
+        return write_or_check(args.output, render_reference(load_catalog()), check=args.check, command="rules-doc")
     except RuleFileError as exc:
         return fail(Text(nb=str(exc), en=str(exc)))
     except OSError as exc:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rettfram.commands.generated import add_output_options, write_or_check
 from rettfram.lint.console import fail, internal_error
 from rettfram.lint.corpus import CORPUS_DIR, CorpusError, load_corpus
 from rettfram.lint.similar import MODEL_PATH, train
@@ -22,8 +23,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Skriv rettfram/rules/similar.json fra corpus/. / Write rettfram/rules/similar.json from corpus/.",
     )
     parser.add_argument("--corpus", type=Path, default=CORPUS_DIR, help="mappe / folder (corpus/)")
-    parser.add_argument("--output", type=Path, default=MODEL_PATH, help="fil / file (rettfram/rules/similar.json)")
-    parser.add_argument("--check", action="store_true", help="bare sjekk at modellen er oppdatert / only check it is up to date")
+    add_output_options(parser, MODEL_PATH, "rettfram/rules/similar.json")
     parser.set_defaults(run=run)
 
 
@@ -33,17 +33,8 @@ def run(args: argparse.Namespace) -> int:
         if not entries:
             return fail(Text(nb=f"Fant ingen merkede setninger i {args.corpus}/*.yaml.",
                              en=f"No labelled sentences in {args.corpus}/*.yaml."))
-        text = train(entries).to_json()
-        current = args.output.read_text(encoding="utf-8") if args.output.is_file() else None
-        if args.check:
-            if current == text:
-                return 0
-            print(f"{args.output} er utdatert / is out of date: python build.py train")
-            return 1
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.write_text(text, encoding="utf-8")
-        print(f"Skrev / wrote {args.output} ({len(entries)} setninger / sentences)")
-        return 0
+        return write_or_check(args.output, train(entries).to_json(), check=args.check, command="train",
+                              note=f" ({len(entries)} setninger / sentences)")
     except CorpusError as exc:
         return fail(Text(nb=f"Korpuset kan ikke brukes: {exc}", en=f"The corpus cannot be used: {exc}"))
     except OSError as exc:
