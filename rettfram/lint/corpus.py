@@ -14,6 +14,8 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from rettfram.lint.pack import PACK_LANGS
+
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 CATEGORIES: tuple[str, ...] = ("sos", "cliche", "target")  # what the corpus labels; claim needs a profile
 
@@ -29,9 +31,6 @@ class Entry:
 
 class CorpusError(Exception):
     """A corpus file that cannot be used; the message names the file, the line and the fix."""
-
-
-LANGS = ("nb", "nn", "en")
 
 
 def load_file(path: Path) -> list[Entry]:
@@ -58,7 +57,7 @@ def _problem(item: object) -> str:
     example = "- {lang: nb, expected: [sos], text: \"...\"}"
     if not isinstance(item, dict):
         return f"forventet en mapping / expected a mapping: {example}"
-    if not isinstance(item.get("text"), str) or item.get("lang") not in LANGS:
+    if not isinstance(item.get("text"), str) or item.get("lang") not in PACK_LANGS:
         return f"trenger text og lang (nb, nn, en) / needs text and lang (nb, nn, en): {example}"
     expected = item.get("expected")
     if not isinstance(expected, list) or not set(expected) <= set(CATEGORIES):

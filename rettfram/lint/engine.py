@@ -196,15 +196,16 @@ def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) 
             flagged = prepared.flagged.get(sentence, set())
             if category in flagged:
                 continue  # a rule that can name its words has spoken
+            chunk = text[sentence.start : sentence.end]
             if sentence not in prepared.verdicts:
-                prepared.verdicts[sentence] = model.verdicts(text[sentence.start : sentence.end], skip=own_names)
+                prepared.verdicts[sentence] = model.verdicts(chunk, skip=own_names)
             verdicts = prepared.verdicts[sentence]
             verdict = verdicts.get(category)
             if verdict is None:
                 continue
             most_like = max(verdicts.values(), key=lambda v: v.score) is verdict
             if most_like and (verdict.score > SURE or not flagged & NET_CATEGORIES):
-                start = sentence.start + len(text[sentence.start : sentence.end]) - len(text[sentence.start : sentence.end].lstrip())
+                start = sentence.start + len(chunk) - len(chunk.lstrip())  # at the sentence's first word
                 yield Hit(rule, start, sentence.end, words=", ".join(f"«{w}»" for w in verdict.words))
 
 

@@ -65,7 +65,8 @@ def features(text: str) -> set[str]:
 
 @dataclass(frozen=True)
 class Verdict:
-    """The category a sentence resembles most, its log odds, and the words that weigh most."""
+    """How much a sentence is like one category: its log odds against honest copy, and the words
+    that weigh most."""
 
     category: str
     score: float
@@ -93,15 +94,19 @@ class Model:
     def score(self, text: str, category: str) -> float:
         """Log odds that ``text`` is copy of ``category`` rather than honest copy (minus infinity
         when the corpus has no sentence of the category, or no honest one)."""
+        return self._score(features(text), category)
+
+    def _score(self, found: set[str], category: str) -> float:
         if not self.sizes[category] or not self.sizes[HONEST]:
             return -math.inf
         prior = math.log(self.sizes[category] / self.sizes[HONEST])
-        return prior + sum(self.weight(f, category) for f in features(text))
+        return prior + sum(self.weight(f, category) for f in found)
 
     def verdicts(self, text: str, skip: Iterable[str] = ()) -> dict[str, Verdict]:
         """Every category ``text`` is clearly more like than like honest copy, by category; the
         words given in ``skip`` (the place's own name) are not named as reasons."""
-        scores = {c: self.score(text, c) for c in CATEGORIES}
+        found = features(text)
+        scores = {c: self._score(found, c) for c in CATEGORIES}
         return {c: Verdict(c, score, self.heaviest_words(text, c, skip=frozenset(skip)))
                 for c, score in scores.items() if score > THRESHOLD}
 
