@@ -144,4 +144,8 @@ def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
                 raise RuleFileError(
                     other.path, [f"{rule_id}: category/level must match {first.path} (same id, same idea)"]
                 )
+    if any(r.rule.kind == "similar" for pack in packs.values() for r in pack.rules):
+        from rettfram.lint.similar import load_model  # similar.py raises RuleFileError: imported here, not at the top
+
+        load_model()  # loaded with the rules, so a missing or broken model stops every command the same way
     return catalog

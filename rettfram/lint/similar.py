@@ -42,6 +42,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from rettfram.lint.corpus import CATEGORIES, Entry
+from rettfram.lint.pack import RuleFileError
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "rules" / "similar.json"
 FORMAT = "rettfram-similar/1"
@@ -154,4 +155,9 @@ def train(entries: Iterable[Entry]) -> Model:
 
 @lru_cache(maxsize=None)
 def load_model(path: Path = MODEL_PATH) -> Model:
-    return Model.from_json(path.read_text(encoding="utf-8"))
+    """The committed model; a missing or broken file is a :class:`RuleFileError` that says what to run."""
+    try:
+        return Model.from_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise RuleFileError(path, [f"kan ikke lese modellen / cannot read the model ({exc}); "
+                                   "kjør / run: python build.py train"]) from None

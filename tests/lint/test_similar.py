@@ -8,6 +8,7 @@ import json
 import pytest
 
 from rettfram.lint.corpus import Entry, load_corpus
+from rettfram.lint.pack import RuleFileError
 from rettfram.lint.similar import MODEL_PATH, SURE, THRESHOLD, Model, features, load_model, train
 
 SOS = "Om ti år kan det vere mørkt i kvart hus langs fjorden."  # no word rule knows this one
@@ -126,3 +127,13 @@ def test_a_sentence_another_category_flagged_needs_the_model_to_be_sure(lint):
     verdicts = load_model().verdicts(text)
     assert max(verdicts.values(), key=lambda v: v.score).category == "target" and verdicts["target"].score > SURE
     assert sorted(f.rule for f in lint(text)) == ["cliche.idyll", "target.ligner"]
+
+
+@pytest.mark.parametrize("content", [None, '{"format": "something-else"}\n', "not json\n"])
+def test_a_missing_or_broken_model_names_the_file_and_the_command(tmp_path, content):
+    path = tmp_path / "similar.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(RuleFileError) as caught:
+        load_model(path)
+    assert str(path) in str(caught.value) and "python build.py train" in str(caught.value)
