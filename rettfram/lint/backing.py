@@ -15,13 +15,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rettfram.load import Loc  # a path into profile.yaml, as SourceMap.locate takes it
 from rettfram.model import Profile
 from rettfram.text import Text
 
 HOUSING_FRESH_DAYS = 90
 SHORT_TRAVEL_MINUTES = 30
-
-Loc = tuple[str | int, ...]
 
 
 @dataclass(frozen=True)
