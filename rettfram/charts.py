@@ -2,7 +2,8 @@
 
 The cache key is the sha256 of the canonical JSON of the spec, the number locale and the
 vl-convert version; the SVG is stored under ``<cache>/<key[:2]>/<key>.svg``. vl-convert needs
-no browser and no network, and gives the same bytes for the same spec.
+no browser and no network, and gives the same bytes for the same spec. A cached file is read
+like input and used only when it is inert SVG (``svg_is_inert``).
 
 The SVG we put on a page is ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and a
 ``<desc>``; its ids are prefixed with the chart id so two charts on one page never clash.
@@ -20,7 +21,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xml.etree import ElementTree
+
+from rettfram import safe_read
 from rettfram.chart_specs import ChartSpec, Table
+
+MAX_SVG_BYTES = 2 * 1024 * 1024
+SVG_ELEMENTS = frozenset({"svg", "g", "line", "text", "tspan", "path", "rect", "circle", "ellipse", "polygon", "polyline",
+                          "title", "desc", "defs", "clipPath", "linearGradient", "radialGradient", "stop", "mask", "pattern", "use"})
 
 _OPEN_TAG = re.compile(r"<svg\b[^>]*>")
 _ATTR = re.compile(r'\b(width|height|viewBox)="([^"]*)"')
@@ -51,9 +59,10 @@ class ChartRenderer:
     def svg(self, spec: dict[str, Any], locale: dict[str, Any]) -> str:
         key = spec_hash(spec, locale)
         path = self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir else None
-        if path is not None and path.is_file():
+        cached = _cached(path, self.cache_dir) if path is not None and self.cache_dir is not None else None
+        if cached is not None:
             self.hits += 1
-            return path.read_text("utf-8")
+            return cached
         self.misses += 1
         import vl_convert
 
@@ -90,6 +99,39 @@ def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str
         f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>'
     )
     return (head + inner).replace("\n", " ")
+
+
+def _cached(path: Path, cache_dir: Path) -> str | None:
+    """A cached SVG, when it is safe to put on a page. The cache is a folder on disk that a pull
+    request could fill (or link to ``/proc/self/environ``): it is read like input (a regular
+    file, no symlinks, capped) and used only when it is inert SVG; anything else is drawn anew."""
+    try:
+        svg = safe_read.read_below(path, cache_dir, MAX_SVG_BYTES).decode("utf-8")
+    except (safe_read.Unsafe, UnicodeDecodeError):
+        return None
+    return svg if svg_is_inert(svg) else None
+
+
+def svg_is_inert(svg: str) -> bool:
+    """True for SVG of the kind vl-convert draws: known shape and text elements only, no event
+    handlers, no links or references except to ``#ids``, no DTD."""
+    if "<!" in svg or "<?xml-stylesheet" in svg:
+        return False
+    try:
+        root = ElementTree.fromstring(svg)
+    except ElementTree.ParseError:
+        return False
+    for element in root.iter():
+        namespace, _, tag = str(element.tag).rpartition("}")
+        if namespace not in ("{http://www.w3.org/2000/svg", "") or tag not in SVG_ELEMENTS:
+            return False
+        for name, value in element.attrib.items():
+            local = name.rpartition("}")[2].lower()
+            if local.startswith("on") or (local == "href" and not value.startswith("#")):
+                return False
+            if "url(" in value.replace(" ", "") and not re.fullmatch(r"[^()]*url\(#[\w.-]+\)[^()]*", value):
+                return False
+    return True
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -1,4 +1,4 @@
-"""The check pipeline for one profile: load → validate, plus its copy pages.
+"""The check pipeline for one profile: load → validate, plus its copy pages and images.
 
 This is the library behind ``rettfram check``; ``lint`` and ``build`` start from its result.
 """
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from rettfram.copy_pages import CopyPage, load_copy
 from rettfram.discover import Target, discover
 from rettfram.findings import Finding, sorted_findings
+from rettfram.images import scan_images
 from rettfram.load import SourceMap, load_yaml
 from rettfram.model import Profile
 from rettfram.sanitize import copy_findings
@@ -26,6 +27,7 @@ class CheckedProfile:
     source: SourceMap | None
     pages: list[CopyPage] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    images: list[str] = field(default_factory=list)  # what images/ may publish (``rettfram.images``)
 
 
 def check_target(target: Target, today: dt.date) -> CheckedProfile:
@@ -39,12 +41,16 @@ def check_target(target: Target, today: dt.date) -> CheckedProfile:
         findings += validated.findings
         profile = validated.profile
     pages: list[CopyPage] = []
+    images: list[str] = []
     if target.folder is not None:
         copy = load_copy(target.folder)
         pages = copy.pages
         findings += copy.findings
-        findings += [f for page in pages for f in copy_findings(page)]
-    return CheckedProfile(target, profile, source, pages, sorted_findings(findings))
+        findings += [f for page in pages for f in copy_findings(page.display, page.parsed)]
+        scan = scan_images(target.folder)
+        images = scan.files
+        findings += scan.findings
+    return CheckedProfile(target, profile, source, pages, sorted_findings(findings), images)
 
 
 def check_paths(paths: list[str], today: dt.date) -> list[CheckedProfile]:

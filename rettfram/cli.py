@@ -2,7 +2,8 @@
 
 Each command lives in ``rettfram/commands/<name>.py`` with ``register(subparsers)`` and
 ``run(args) -> int``. The list below is explicit; nothing is discovered by name.
-Exit codes: 0 no errors, 1 errors found, 2 the command could not run.
+Exit codes (``rettfram.console``): 0 no errors, 1 errors found, 2 the command could not run.
+The environment is checked before any command runs (``rettfram.environment``).
 """
 
 from __future__ import annotations
@@ -10,19 +11,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from rettfram import environment
 from rettfram.commands import build, check, explain, lint, new, rules_doc, schema, serve, train
+from rettfram.console import EXIT_OK, EXIT_USAGE, fail, say
 
 COMMANDS = [check, lint, build, serve, new, explain, schema, rules_doc, train]
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # argparse exits 2 too; keep its message short
         self.print_usage(sys.stderr)
-        print(f"rettfram: feil / error: {message}", file=sys.stderr)
+        say(f"rettfram: feil / error: {message}", sys.stderr)
         raise SystemExit(EXIT_USAGE)
 
 
@@ -36,10 +35,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    problems = environment.problems()
+    if problems:
+        for problem in problems:
+            fail(problem)
+        return EXIT_USAGE
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("avbrutt / interrupted", file=sys.stderr)
+        say("avbrutt / interrupted", sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

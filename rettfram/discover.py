@@ -36,11 +36,13 @@ class DiscoveryError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path as the user should see it: relative to the working folder when inside it."""
+    """The path as the user should see it: relative to the working folder when inside it.
+    Bytes that are not UTF-8 in a file name are shown as ``\\xNN`` (they cannot be printed)."""
     try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
+        shown = os.path.relpath(path) if not os.path.relpath(path).startswith("..") else str(path)
     except ValueError:
-        return str(path)
+        shown = str(path)
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def discover(paths: list[str]) -> list[Target]:
@@ -56,9 +58,11 @@ def _targets_for(path: Path) -> list[Target]:
     if path.is_file():
         return [Target(path, path.parent if path.name == PROFILE_NAME else None)]
     if path.is_dir():
-        if (path / PROFILE_NAME).is_file():
+        # lexists, not is_file: a profile.yaml that is a symlink or a FIFO is a target, and
+        # loading it (rettfram.safe_read) says what is wrong with it
+        if os.path.lexists(path / PROFILE_NAME):
             return [Target(path / PROFILE_NAME, path)]
-        folders = sorted(p for p in path.iterdir() if (p / PROFILE_NAME).is_file())
+        folders = sorted(p for p in path.iterdir() if os.path.lexists(p / PROFILE_NAME))
         if folders:
             return [Target(p / PROFILE_NAME, p) for p in folders]
         raise DiscoveryError(

@@ -25,6 +25,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from rettfram import safe_read
 from rettfram.findings import Finding
 from rettfram.messages import Message
 from rettfram.text import Text
@@ -99,10 +100,14 @@ class _Refused(Exception):
 def load_yaml(path: Path | str, display_path: str | None = None) -> LoadResult:
     """Read and load one YAML file; never raises for bad input."""
     shown = display_path or str(path)
+    path = Path(path)
     try:
-        raw = Path(path).read_bytes()
-    except OSError as exc:
-        return LoadResult(None, [_problem(shown, Pos(1, 1), "schema.unreadable", MESSAGES["unreadable"].format(detail=exc.strerror or type(exc).__name__))])
+        raw = safe_read.read_below(path, path.parent, MAX_BYTES)
+    except safe_read.Unsafe as problem:
+        if problem.rule == "file.too-large":
+            size = path.lstat().st_size
+            return LoadResult(None, [_problem(shown, Pos(1, 1), "schema.too-large", MESSAGES["too_large"].format(size=size, limit=MAX_BYTES))])
+        return LoadResult(None, [safe_read.finding_for(shown, path.name, problem)])
     return load_yaml_bytes(raw, shown)
 
 

@@ -7,7 +7,7 @@ MkDocs or the theme is here, so moving to another generator is one module. The b
 
 Safety and honesty at this stage:
 - every Markdown link, image and attribute passes ``SafeTree`` (``sanitize.url_is_safe``), the
-  second line of defence behind ``rettfram.sanitize``;
+  second line of defence: copy arrives already rendered and inert (``rettfram.copy_html``);
 - ``SOURCE_DATE_EPOCH`` is set for the build (when the caller has not set it) so the sitemap's
   dates never change between builds; the sitemap itself is removed, as the sites have no
   ``site_url`` to make its addresses right.
@@ -118,17 +118,19 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
 
 
 class SafeTree(Treeprocessor):
-    """Drops event-handler attributes and unsafe link targets from every rendered element."""
+    """Drops event-handler attributes and makes unsafe targets inert in every element MkDocs'
+    Markdown makes (a link keeps its ``href``, as ``#``: MkDocs expects every link to have one)."""
 
     def run(self, root):  # noqa: ANN001 (ElementTree)
         for element in root.iter():
             for attribute in list(element.attrib):
                 name = attribute.lower()
                 value = element.attrib[attribute]
+                link = name in ("href", "xlink:href", "action", "formaction")
                 if name.startswith("on"):
                     del element.attrib[attribute]
-                elif name in URL_ATTRIBUTES and not url_is_safe(value, embedded=name not in ("href", "xlink:href", "action", "formaction")):
-                    del element.attrib[attribute]
+                elif name in URL_ATTRIBUTES and not url_is_safe(value, embedded=not link):
+                    element.attrib[attribute] = "#" if link else ""
         return root
 
 

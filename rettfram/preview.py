@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import threading
+import urllib.parse
 from dataclasses import dataclass
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
@@ -29,12 +32,42 @@ class Snapshot:
 
     @classmethod
     def of(cls, folder: Path) -> "Snapshot":
-        return cls(tuple(sorted((str(p), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file())))
+        """Every entry below ``folder`` with its modification time; symlinks are not followed
+        (a link to a big folder or a loop costs nothing) and a file that vanishes is skipped."""
+        stamps = []
+        for directory, _folders, files in os.walk(folder, followlinks=False):
+            for name in files:
+                path = os.path.join(directory, name)
+                try:
+                    stamps.append((path, os.lstat(path).st_mtime_ns))
+                except OSError:
+                    continue
+        return cls(tuple(sorted(stamps)))
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    """Serves the preview folder; a request path the file system cannot take (``/%00``) is a
+    400, never a traceback."""
+
+    def send_head(self):  # noqa: ANN201 (http.server's signature)
+        if any(ord(c) < 0x20 or c == "\x7f" for c in urllib.parse.unquote(self.path)):
+            self.send_error(HTTPStatus.BAD_REQUEST)
+            return None
+        try:
+            return super().send_head()
+        except (OSError, ValueError):
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return None
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:  # noqa: ANN001 (socketserver's signature)
+        pass  # a client that hangs up or sends garbage is not the user's problem
 
 
 def serve(folder: Path, out: Path, port: int, today: Callable[[], dt.date],
@@ -46,7 +79,7 @@ def serve(folder: Path, out: Path, port: int, today: Callable[[], dt.date],
     if first is None:
         return  # nothing to serve yet: the findings are printed; the caller exits 1
     handler = functools.partial(_QuietHandler, directory=str(out))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    server = _QuietServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,10 +1,18 @@
-"""Staging and swapping: a build writes to a hidden folder beside the output and swaps it in.
+"""The output folder: what a build may replace, and the swap that puts a finished build in place.
 
-``with staged(out) as stage:`` gives an empty folder ``.<name>.staging-<pid>-<random>`` next to
-``out``. When the block ends normally the stage replaces ``out`` in one step (Linux
-``renameat2(RENAME_EXCHANGE)``; elsewhere two renames). When it fails or is interrupted, the
-stage is removed and ``out`` is untouched. A build killed outright (SIGKILL, power cut) can
-leave a hidden stage behind, never anything inside ``out``; the next build removes it.
+**What may be replaced.** ``--out`` comes from a script or a person, and a build replaces the
+whole folder. :func:`check_out` refuses, before anything is written: an empty path, the
+working folder or any folder above it, a folder that holds or sits inside the sources (a
+municipality folder, the folders the command was given, Rettfram's own files), an existing file
+or symlink, and a non-empty folder that Rettfram did not make. Every folder a build makes holds
+the marker file ``.rettfram-build``; an empty folder is fine.
+
+**The swap.** ``with staged(out) as stage:`` gives an empty folder ``.<name>.staging-<pid>-<random>``
+next to ``out`` (with the marker). When the block ends normally the stage replaces ``out`` in
+one step (Linux ``renameat2(RENAME_EXCHANGE)``; elsewhere two renames, undone if the second
+fails). When it fails or is interrupted, the stage is removed and ``out`` is untouched. A build
+killed outright (SIGKILL, power cut) can leave a hidden stage behind, never anything inside
+``out``; the next build removes it (only folders with the marker, whose build has ended).
 """
 
 from __future__ import annotations
@@ -19,9 +27,85 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from rettfram.text import Text
+
+MARKER = ".rettfram-build"
+MARKER_TEXT = "Made by Rettfram (python build.py build). The next build replaces this whole folder.\n"
+ROOT = Path(__file__).resolve().parent.parent  # Rettfram's own files: never an output folder
 _LEFTOVER = re.compile(r"^\.(?P<name>.+)\.(?:staging|old)-(?P<pid>\d+)-")
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
+
+
+class OutRefused(Exception):
+    """``--out`` names a place a build must not replace; ``message`` says why and what to do."""
+
+    def __init__(self, message: Text):
+        super().__init__(message.en)
+        self.message = message
+
+
+REFUSALS = {
+    "cwd": Text(
+        "«{out}» er arbeidsmappen eller en mappe over den; et bygg ville slette den. Bruk en egen mappe, for eksempel build/site.",
+        "'{out}' is the working folder or a folder above it; a build would delete it. Use a folder of its own, such as build/site.",
+        "«{out}» er arbeidsmappa eller ei mappe over henne; eit bygg ville slette henne. Bruk ei eiga mappe, til dømes build/site.",
+    ),
+    "sources": Text(
+        "«{out}» inneholder eller ligger i kildene («{source}»); et bygg ville erstatte dem. Bruk en mappe utenfor, for eksempel build/site.",
+        "'{out}' holds or lies inside the sources ('{source}'); a build would replace them. Use a folder outside them, such as build/site.",
+        "«{out}» inneheld eller ligg i kjeldene («{source}»); eit bygg ville erstatte dei. Bruk ei mappe utanfor, til dømes build/site.",
+    ),
+    "file": Text(
+        "«{out}» er en fil, ikke en mappe; den erstattes ikke. Velg et annet navn.",
+        "'{out}' is a file, not a folder; it is not replaced. Choose another name.",
+        "«{out}» er ei fil, ikkje ei mappe; ho blir ikkje erstatta. Vel eit anna namn.",
+    ),
+    "symlink": Text(
+        "«{out}» er en symbolsk lenke; den følges ikke. Oppgi mappen selv.",
+        "'{out}' is a symbolic link; it is not followed. Give the folder itself.",
+        "«{out}» er ei symbolsk lenkje; ho blir ikkje følgd. Oppgi mappa sjølv.",
+    ),
+    "foreign": Text(
+        "«{out}» er ikke tom og ble ikke laget av Rettfram (den mangler {marker}); den erstattes ikke. Velg en ny eller tom mappe.",
+        "'{out}' is not empty and was not made by Rettfram (it has no {marker}); it is not replaced. Choose a new or empty folder.",
+        "«{out}» er ikkje tom og vart ikkje laga av Rettfram (ho manglar {marker}); ho blir ikkje erstatta. Vel ei ny eller tom mappe.",
+    ),
+}
+
+
+def _refuse(key: str, out: Path | str, **params: object) -> OutRefused:
+    return OutRefused(REFUSALS[key].format(out=out, marker=MARKER, **params))
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def check_out(out: Path, sources: list[Path], *, must_be_ours: bool = True) -> Path:
+    """``out`` resolved, when a build may replace it; raises :class:`OutRefused`.
+    ``must_be_ours=False`` (the chart cache, which is only added to) skips the marker rule."""
+    if out.is_symlink():
+        raise _refuse("symlink", out)
+    resolved = out.resolve()
+    if _inside(Path.cwd().resolve(), resolved):
+        raise _refuse("cwd", out)
+    for source in sources:
+        source = source.resolve()
+        if _inside(source, resolved) or _inside(resolved, source):
+            raise _refuse("sources", out, source=source)
+    if _inside(ROOT, resolved):
+        raise _refuse("sources", out, source=ROOT)
+    if resolved.exists() and not resolved.is_dir():
+        raise _refuse("file", out)
+    if must_be_ours and resolved.is_dir() and not (resolved / MARKER).is_file() and any(resolved.iterdir()):
+        raise _refuse("foreign", out)
+    return resolved
+
+
+def mark(folder: Path) -> None:
+    """Mark ``folder`` as made by Rettfram (a later build may replace it)."""
+    (folder / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
 
 
 @contextlib.contextmanager
@@ -30,8 +114,9 @@ def staged(out: Path) -> Iterator[Path]:
     out.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(out)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}.staging-{os.getpid()}-", dir=out.parent))
-    os.chmod(stage, 0o777 & ~_umask())
     try:
+        os.chmod(stage, 0o777 & ~_umask())
+        mark(stage)
         yield stage
         swap_in(stage, out)
     finally:
@@ -45,6 +130,7 @@ def scratch(out: Path) -> Iterator[Path]:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=f".{out.name}.staging-{os.getpid()}-work-", dir=out.parent) as work:
+        mark(Path(work))
         yield Path(work)
 
 
@@ -56,22 +142,38 @@ def swap_in(stage: Path, out: Path) -> None:
     if _exchange(stage, out):
         return
     old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-{os.getpid()}-", dir=out.parent))
+    mark(old)
     os.rename(out, old / out.name)
-    os.rename(stage, out)
-    shutil.rmtree(old, ignore_errors=True)
+    try:
+        os.rename(stage, out)
+    except OSError:
+        os.rename(old / out.name, out)  # put the previous site back
+        raise
+    finally:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def remove_leftovers(out: Path) -> list[Path]:
-    """Hidden stages of ``out`` whose build is no longer running."""
+    """Hidden stages of ``out`` that a build made (they hold the marker) and whose build has ended."""
     removed = []
     if not out.parent.is_dir():
         return removed
     for entry in out.parent.iterdir():
         match = _LEFTOVER.match(entry.name)
-        if match and match.group("name") == out.name and not _running(int(match.group("pid"))):
+        if (match and match.group("name") == out.name and not entry.is_symlink() and (entry / MARKER).is_file()
+                and not _running(int(match.group("pid")))):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
+
+
+def leftovers(out: Path) -> list[Path]:
+    """Hidden stages of ``out`` still on disk (a removal that failed), to tell the user."""
+    out = out.resolve()
+    if not out.parent.is_dir():
+        return []
+    return sorted(e for e in out.parent.iterdir() if (m := _LEFTOVER.match(e.name)) and m.group("name") == out.name
+                  and int(m.group("pid")) == os.getpid())
 
 
 def _exchange(a: Path, b: Path) -> bool:

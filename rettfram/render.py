@@ -1,9 +1,10 @@
 """Profile + copy → the Markdown pages of one site language, through Jinja2 templates.
 
 ``templates/pages/<page>.md.j2`` holds each page type; ``templates/partials/`` the pieces they
-share (the sample-data notice, a chart with its table, a data table). Templates autoescape
-everything: profile values can never become markup. Copy arrives sanitised
-(``rettfram.sanitize``) and is the only Markdown that is not ours. Words come from the
+share (the sample-data notice, a chart with its table, a data table). Every value a template
+prints is text (``markdown_safe``, Jinja's ``finalize``): a profile value can become neither
+HTML nor Markdown, wherever it stands. Copy arrives rendered from the one parse
+(``rettfram.copy_html``) and is the only markup that is not ours. Words come from the
 language's catalogue (``rettfram.i18n``); nothing here is in a particular language.
 """
 
@@ -22,11 +23,11 @@ from rettfram.charts import Chart, ChartRenderer
 from rettfram.i18n import Catalogue, catalogue
 from rettfram.model import Profile
 from rettfram.palette import Colours
-from rettfram.sanitize import sanitize_markdown
+from rettfram.copy_html import render_copy
+from rettfram.copy_markdown import ParsedCopy, parse
+from rettfram.escape import page_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-_H1 = re.compile(r"\A\s*#(?!#)[ \t]+(.+?)[ \t#]*(?:\n|\Z)")
-_HEADING = re.compile(r"^(#{1,6})(?=[ \t])", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -58,32 +59,44 @@ class RenderedPage:
 
 @dataclass(frozen=True)
 class Copy:
-    heading: Markup | None
+    heading: str | None
     body: Markup
 
 
-def split_copy(text: str | None) -> Copy:
-    """Sanitised copy, its first ``# heading`` apart (it becomes the page's heading)."""
-    if not text:
+# copy file name → the page it becomes, so links between copy pages work ("work.md" → "work.html")
+COPY_LINKS = {f"{page.copy}.md": page.filename.replace(".md", ".html") for page in PAGES if page.copy}
+
+
+def split_copy(parsed: ParsedCopy | None) -> Copy:
+    """Rendered copy, its first ``# heading`` apart (it becomes the page's heading)."""
+    if parsed is None:
         return Copy(None, Markup(""))
-    clean = sanitize_markdown(text)
-    match = _H1.match(clean)
-    if match is None:
-        return Copy(None, Markup(clean.strip()))
-    return Copy(Markup(match.group(1)), Markup(clean[match.end():].strip()))
+    rendered = render_copy(parsed, COPY_LINKS)
+    return Copy(rendered.heading, Markup(rendered.body))
 
 
 def rules_reference(path: Path | None) -> Markup | None:
-    """The generated rules page (``docs/rules.md``) for the About page: its own title dropped,
-    headings one level down (its ``##`` sits under our ``##``), comments shown as text. None when there is no such file."""
+    """The generated rules page (``docs/rules.md``) for the About page, rendered like copy: its
+    own title dropped, headings one level down (its ``##`` sits under our ``##``), comments shown
+    as text. None when there is no such file."""
     if path is None or not path.is_file():
         return None
-    text = sanitize_markdown(path.read_text("utf-8"), show_comments=True)
-    match = _H1.match(text)
-    if match:
-        text = text[match.end():]
-    text = _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + 1), text)
-    return Markup(text.strip())
+    parsed = parse(path.read_text("utf-8"))
+    rendered = render_copy(parsed, show_comments=True, markdown_headings=False, heading_shift=1)
+    return Markup(rendered.body)
+
+
+def markdown_safe(value: object) -> object:
+    """Jinja's ``finalize``: every value a template prints that is not already markup is text,
+    in HTML and in the Markdown around it (``escape.page_text``)."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return Markup(page_text(value))
+    return value
+
+
+def _fill(template: str, **params: object) -> Markup:
+    """A catalogue sentence with values filled in, all of it text."""
+    return Markup(page_text(template)).format(**{key: markdown_safe(str(value) if not isinstance(value, str) else value) for key, value in params.items()})
 
 
 class SiteRenderer:
@@ -98,13 +111,14 @@ class SiteRenderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            finalize=markdown_safe,
         )
         self.env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
-        self.env.globals["fill"] = lambda template, **params: Markup.escape(template).format(**params)
+        self.env.globals["fill"] = _fill
 
-    def render(self, profile: Profile, copy: dict[str, str], lang: str, today: dt.date,
+    def render(self, profile: Profile, copy: dict[str, ParsedCopy], lang: str, today: dt.date,
                colours: Colours, rules: Markup | None) -> list[RenderedPage]:
-        """``copy`` maps a copy page name (home, work …) to its Markdown in ``lang``."""
+        """``copy`` maps a copy page name (home, work …) to its parsed Markdown in ``lang``."""
         cat = catalogue(lang)
         context = {
             "t": cat,
@@ -152,7 +166,9 @@ def _in_language(data_lang: str | None):
     def mark(text: str | None) -> Markup | str:
         if not text:
             return ""
-        return Markup('<span lang="{}">{}</span>').format(data_lang, text) if data_lang else text
+        if not data_lang:
+            return text
+        return Markup('<span lang="{}">{}</span>').format(data_lang, markdown_safe(text))
 
     return mark
 

@@ -1,10 +1,11 @@
 """The build, as one sequence of named stages (the way MkDocs reads its own build):
 
 1. ``check``   load and validate every profile; any error stops the build (exit 1);
-2. ``plan``    which sites: a slug, the languages (the municipality's own first), colours;
-3. ``site``    per site and language: render the Markdown pages, run MkDocs into the stage;
-4. ``portal``  ``index.html`` listing every municipality built;
-5. ``publish`` swap the stage in for the output folder (``rettfram.publish``).
+2. ``out``     the output folder and cache may be written (``publish.check_out``);
+3. ``plan``    which sites: a slug, the languages (the municipality's own first), colours;
+4. ``site``    per site and language: render the Markdown pages, run MkDocs into the stage;
+5. ``portal``  ``index.html`` listing every municipality built;
+6. ``publish`` swap the stage in for the output folder (``rettfram.publish``).
 
 Nothing is written where readers look until the last stage: a failed or interrupted build
 leaves the previous site in place. The same input gives the same bytes (see README, "Builds").
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,11 +22,12 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from rettfram import i18n, mkdocs_site, portal, publish
+from rettfram import i18n, mkdocs_site, portal, publish, safe_read
 from rettfram.charts import ChartRenderer
 from rettfram.check import CheckedProfile, check_paths
-from rettfram.discover import DiscoveryError
+from rettfram.discover import DEFAULT_ROOT, DiscoveryError, display_path
 from rettfram.findings import Finding, sorted_findings
+from rettfram.images import copy_images
 from rettfram.palette import Colours, colours_for
 from rettfram.register import slugify
 from rettfram.render import SiteRenderer, rules_reference
@@ -99,6 +100,7 @@ class BuildError(Exception):
 def build(options: BuildOptions) -> BuildResult:
     started = time.perf_counter()
     checked, findings = check_stage(options)
+    out_stage(options, checked)
     plans, notes = plan_stage(checked)
     charts = ChartRenderer(options.cache)
     renderer = SiteRenderer(charts)
@@ -115,10 +117,30 @@ def build(options: BuildOptions) -> BuildResult:
             portal_stage(plans, stage, options.today)
     except mkdocs_site.SiteBuildError as exc:
         raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}", f"MkDocs kunne ikkje byggje sidene: {exc}")) from exc
-    except OSError as exc:
-        where = exc.filename or options.out
-        raise BuildError(Text(f"Kan ikke skrive «{where}»: {exc.strerror}.", f"Cannot write '{where}': {exc.strerror}.", f"Kan ikkje skrive «{where}»: {exc.strerror}.")) from exc
+    except (OSError, safe_read.Unsafe) as exc:
+        raise BuildError(_write_problem(exc, options.out)) from exc
     return BuildResult(options.out, results, findings, notes, charts.hits, charts.misses, time.perf_counter() - started)
+
+
+def out_stage(options: BuildOptions, checked: list[CheckedProfile]) -> None:
+    """The output folder and the chart cache may be written (``publish.check_out``): never the
+    working folder, the sources, a file, or a folder Rettfram did not make."""
+    sources = [Path(p) for p in options.paths or [str(DEFAULT_ROOT)]]
+    sources += [c.target.folder or c.target.profile_path for c in checked]
+    try:
+        publish.check_out(options.out, sources)
+        if options.cache is not None:
+            publish.check_out(options.cache, sources, must_be_ours=False)
+    except publish.OutRefused as refused:
+        raise BuildError(refused.message) from None
+
+
+def _write_problem(exc: OSError | safe_read.Unsafe, out: Path) -> Text:
+    if isinstance(exc, safe_read.Unsafe):
+        return exc.reason
+    where = display_path(Path(exc.filename)) if exc.filename else display_path(out)
+    why = exc.strerror or str(exc) or type(exc).__name__
+    return Text(f"Kan ikke skrive «{where}»: {why}.", f"Cannot write '{where}': {why}.", f"Kan ikkje skrive «{where}»: {why}.")
 
 
 def check_stage(options: BuildOptions) -> tuple[list[CheckedProfile], list[Finding]]:
@@ -185,15 +207,14 @@ def site_stage(plan: SitePlan, renderer: SiteRenderer, rules: Markup | None, bas
     epoch = int(dt.datetime.combine(profile.updated, dt.time(), dt.timezone.utc).timestamp())
     for lang in plan.languages:  # the main language first: MkDocs empties its site_dir
         cat = i18n.catalogue(lang)
-        copy = {page.name: page.text for page in plan.checked.pages if page.lang == lang}
+        copy = {page.name: page.parsed for page in plan.checked.pages if page.lang == lang}
         pages = renderer.render(profile, copy, lang, today, plan.colours, rules)
         docs_dir = work / plan.slug / lang
         docs_dir.mkdir(parents=True)
         for page in pages:
             (docs_dir / page.filename).write_text(page.markdown, encoding="utf-8")
-        images = plan.checked.target.folder / "images" if plan.checked.target.folder else None
-        if images is not None and images.is_dir():
-            shutil.copytree(images, docs_dir / "images")
+        if plan.checked.target.folder is not None:
+            copy_images(plan.checked.target.folder, plan.checked.images, docs_dir / "images")
         mkdocs_site.write_assets(docs_dir, plan.colours)
         main = lang == plan.languages[0]
         settings = mkdocs_site.SiteSettings(

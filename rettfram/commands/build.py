@@ -8,14 +8,15 @@ after each municipality (used by the test that kills a build half-way).
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import threading
 from pathlib import Path
 
-from rettfram import clock
+from rettfram import clock, environment
 from rettfram.commands.options import add_lang
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, error, say
+from rettfram.discover import display_path
 from rettfram.report import text as text_report
 from rettfram.site_build import BuildError, BuildOptions, BuildStopped, build
 from rettfram.text import Text
@@ -49,8 +50,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Sjekk profilene og bygg en side per kommune pluss en portal. / Check the profiles, then build one site per municipality plus a portal.",
     )
     parser.add_argument("paths", nargs="*", metavar="PATH", help="kommunemappe eller mappe med kommuner (standard: municipalities)")
-    parser.add_argument("--out", type=Path, default=Path("build/site"), metavar="DIR", help="utdatamappe / output folder (standard: build/site)")
-    parser.add_argument("--cache", type=Path, default=Path("build/cache/charts"), metavar="DIR", help="diagrambuffer / chart cache (standard: build/cache/charts)")
+    parser.add_argument("--out", type=folder_argument, default=Path("build/site"), metavar="DIR",
+                        help="utdatamappe; erstattes helt, så bare en mappe Rettfram har laget eller en ny/tom / output folder, replaced whole (standard: build/site)")
+    parser.add_argument("--cache", type=folder_argument, default=Path("build/cache/charts"), metavar="DIR", help="diagrambuffer / chart cache (standard: build/cache/charts)")
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -62,45 +64,43 @@ def run(args: argparse.Namespace) -> int:
         today=clock.today(),
         out=args.out,
         cache=args.cache,
-        progress=lambda message: print(f"  {message}", file=sys.stderr, flush=True),
-        pause=_pause(),
+        progress=lambda message: say(f"  {message}", sys.stderr),
+        pause=float(environment.value("RETTFRAM_BUILD_PAUSE") or 0.0),
     )
     previous = _stop_on_sigterm()
     try:
         result = build(options)
     except BuildStopped as stopped:
         sys.stdout.write(text_report.render(stopped.findings, lang))
-        print(f"rettfram: {STOPPED.format(out=args.out).render(lang)}", file=sys.stderr)
-        return 1
+        error(STOPPED.format(out=display_path(args.out)), lang)
+        return EXIT_FINDINGS
     except BuildError as exc:
-        print(f"rettfram: {exc.message.render(lang)}", file=sys.stderr)
-        print(f"rettfram: {FAILED.format(out=args.out).render(lang)}", file=sys.stderr)
-        return 2
+        error(exc.message, lang)
+        return error(FAILED.format(out=display_path(args.out)), lang)
     except Exception as exc:  # a bug: still no traceback for the user
-        if os.environ.get("RETTFRAM_DEBUG"):
+        if environment.debug():
             raise
-        print(f"rettfram: {INTERNAL.format(error=type(exc).__name__).render(lang)}", file=sys.stderr)
-        print(f"rettfram: {FAILED.format(out=args.out).render(lang)}", file=sys.stderr)
-        return 2
+        error(INTERNAL.format(error=type(exc).__name__), lang)
+        return error(FAILED.format(out=display_path(args.out)), lang)
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
     if result.findings:
         sys.stdout.write(text_report.render(result.findings, lang))
     for note in result.notes:
-        print(f"rettfram: {note.render(lang)}", file=sys.stderr)
+        error(note, lang)
     for site in result.sites:
         for warning in site.warnings:
-            print(f"rettfram: {site.slug}: mkdocs: {warning}", file=sys.stderr)
-    print(BUILT.format(sites=len(result.sites), seconds=result.seconds, out=args.out).render(lang))
-    return 0
+            say(f"rettfram: {site.slug}: mkdocs: {warning}", sys.stderr)
+    say(BUILT.format(sites=len(result.sites), seconds=result.seconds, out=display_path(args.out)).render(lang))
+    return EXIT_OK
 
 
-def _pause() -> float:
-    try:
-        return max(0.0, float(os.environ.get("RETTFRAM_BUILD_PAUSE", "0")))
-    except ValueError:
-        return 0.0
+def folder_argument(value: str) -> Path:
+    """A folder option: an empty value (an unset variable in a script) is refused, never read as '.'."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("tom verdi; oppgi en mappe / empty value; give a folder")
+    return Path(value)
 
 
 def _stop_on_sigterm():

@@ -8,6 +8,7 @@ import sys
 from rettfram import clock
 from rettfram.check import check_paths
 from rettfram.commands.options import add_lang
+from rettfram.console import error
 from rettfram.discover import DiscoveryError
 from rettfram.findings import has_errors
 from rettfram.report import FORMATS, REPORTERS
@@ -29,8 +30,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         checked = check_paths(args.paths, clock.today())
     except DiscoveryError as exc:
-        print(f"rettfram: {exc.message.render(args.lang)}", file=sys.stderr)
-        return 2
+        return error(exc.message, args.lang)
     findings = [f for c in checked for f in c.findings]
     output = REPORTERS[args.format].render(findings, args.lang)
     sys.stdout.write(output)

@@ -11,7 +11,7 @@ import difflib
 import re
 
 from rettfram.findings import Category
-from rettfram.lint.console import fail, internal_error
+from rettfram.console import fail, internal_error, say
 from rettfram.lint.pack import META, PACK_LANGS, Catalog, RuleFileError, load_catalog
 from rettfram.lint.profile_checks import CATEGORY as PROFILE_CATEGORY
 from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
@@ -46,17 +46,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         catalog = load_catalog()
         if args.rule in {c.value for c in Category}:
-            print(explain_category(catalog, Category(args.rule), args.lang), end="")
+            say(explain_category(catalog, Category(args.rule), args.lang).removesuffix("\n"))
             return 0
         if args.rule in PROFILE_MESSAGES:
-            print(explain_profile_check(args.rule, args.lang), end="")
+            say(explain_profile_check(args.rule, args.lang).removesuffix("\n"))
             return 0
         if not catalog.versions(args.rule):
             close = difflib.get_close_matches(args.rule, [*catalog.ids(), *PROFILE_MESSAGES], n=3, cutoff=0.4)
             hint = ", ".join(close) if close else "-"
             return fail(Text(nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
                              en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?"))
-        print(explain_rule(catalog, args.rule, args.lang), end="")
+        say(explain_rule(catalog, args.rule, args.lang).removesuffix("\n"))
         return 0
     except RuleFileError as exc:
         return fail(Text(nb=str(exc), en=str(exc)))

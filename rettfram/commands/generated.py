@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rettfram.console import say
+
 
 def add_output_options(parser: argparse.ArgumentParser, default: Path, shown: str) -> None:
     """``--output FILE`` (default ``default``, shown as ``shown``) and ``--check``."""
@@ -20,9 +22,9 @@ def write_or_check(path: Path, text: str, *, check: bool, command: str, note: st
     if check:
         if current == text:
             return 0
-        print(f"{path} er utdatert / is out of date: python build.py {command}")
+        say(f"{path} er utdatert / is out of date: python build.py {command}")
         return 1
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Skrev / wrote {path}{note}")
+    say(f"Skrev / wrote {path}{note}")
     return 0

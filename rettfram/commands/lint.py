@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from rettfram.lint.config import find_config, load_config
-from rettfram.lint.console import fail, internal_error
+from rettfram.console import EXIT_USAGE, fail, internal_error, say
 from rettfram.lint.pack import PACK_LANGS, RuleFileError, load_catalog
 from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
 from rettfram.lint.reference import rule_help
@@ -58,12 +58,12 @@ def _run(args: argparse.Namespace) -> int:
     if errors:
         for error in errors:
             message = error.message()
-            print(f"rettfram: {message.nb}\n          {message.en}", file=sys.stderr)
-        return 2
+            fail(message)
+        return EXIT_USAGE
     paths = args.paths or [Path("municipalities")]
     result = run_lint(paths, args.lang, catalog, config)
     for note in result.notes:
-        print(f"rettfram: {note.render(lang)}", file=sys.stderr)
+        say(f"rettfram: {note.render(lang)}", sys.stderr)
     if args.format == "sarif":
         output = sarif.render(result.findings, lang, rules=rule_help(catalog))
     else:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rettfram import clock
 from rettfram.commands.options import add_lang
+from rettfram.console import say
 from rettfram.discover import display_path
 from rettfram.scaffold import ScaffoldError, scaffold
 
@@ -28,11 +29,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         result = scaffold(args.number.strip(), args.into, clock.today())
     except ScaffoldError as exc:
-        print(f"rettfram: {exc.message.render(args.lang)}", file=sys.stderr)
+        say(f"rettfram: {exc.message.render(args.lang)}", sys.stderr)
         return 2
     except OSError as exc:
-        print(f"rettfram: kan ikke skrive / cannot write: {exc.filename or args.into} ({exc.strerror})", file=sys.stderr)
+        say(f"rettfram: kan ikke skrive / cannot write: {exc.filename or args.into} ({exc.strerror or exc})", sys.stderr)
         return 2
     for path in result.files:
-        print(display_path(path))
+        say(display_path(path))
     return 0

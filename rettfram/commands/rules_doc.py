@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 from rettfram.commands.generated import add_output_options, write_or_check
-from rettfram.lint.console import fail, internal_error
+from rettfram.console import fail, internal_error
 from rettfram.lint.pack import RuleFileError, load_catalog
 from rettfram.lint.reference import render_reference
 from rettfram.text import Text

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from rettfram import schema
+from rettfram.console import say
 from rettfram.discover import display_path
 
 
@@ -23,8 +24,8 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         current = schema.SCHEMA_PATH.read_text("utf-8") if schema.SCHEMA_PATH.exists() else ""
         if current != schema.generate():
-            print(f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'", file=sys.stderr)
+            say(f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'", sys.stderr)
             return 1
         return 0
-    print(display_path(schema.write()))
+    say(display_path(schema.write()))
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from rettfram import clock
 from rettfram.commands.options import add_lang
+from rettfram.console import error, say
 from rettfram.preview import serve
 from rettfram.report import text as text_report
 from rettfram.site_build import BuildError, BuildResult, BuildStopped
@@ -42,7 +43,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Bygg én kommune, vis den på http://127.0.0.1 og bygg på nytt når en fil endres. / Build one municipality, serve it on localhost, rebuild on change.",
     )
     parser.add_argument("number", metavar="NUMBER", help="kommunenummer, f.eks. 5014")
-    parser.add_argument("--port", type=int, default=8000, help="port (standard 8000; 0 velger en ledig)")
+    parser.add_argument("--port", type=port_argument, default=8000, help="port 0–65535 (standard 8000; 0 velger en ledig)")
     parser.add_argument("--root", type=Path, default=Path("municipalities"), help="mappen med kommunene (standard: municipalities)")
     add_lang(parser)
     parser.set_defaults(run=run)
@@ -50,27 +51,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     lang = args.lang
-    folders = sorted(p for p in args.root.glob(f"{args.number}-*") if (p / "profile.yaml").is_file())
+    folders = sorted(p for p in args.root.glob(f"{args.number}-*") if (p / "profile.yaml").is_file()) if args.number.isdigit() else []
     if not folders:
-        print(f"rettfram: {MESSAGES['unknown'].format(number=args.number).render(lang)}", file=sys.stderr)
-        return 2
+        return error(MESSAGES["unknown"].format(number=args.number), lang)
     outcome = {"code": 0}
 
     def report(result: BuildResult | BuildStopped | BuildError) -> None:
         if isinstance(result, BuildStopped):
             sys.stdout.write(text_report.render(result.findings, lang))
-            print(f"rettfram: {MESSAGES['stopped'].render(lang)}", file=sys.stderr, flush=True)
+            sys.stdout.flush()
+            error(MESSAGES["stopped"], lang)
             outcome["code"] = 1
         elif isinstance(result, BuildError):
-            print(f"rettfram: {result.message.render(lang)}", file=sys.stderr, flush=True)
-            outcome["code"] = 2
+            outcome["code"] = error(result.message, lang)
         else:
             outcome["code"] = 0
-            print(MESSAGES["rebuilt"].format(seconds=result.seconds).render(lang), flush=True)
-        sys.stdout.flush()
+            say(MESSAGES["rebuilt"].format(seconds=result.seconds).render(lang))
 
     def ready(url: str) -> None:
-        print(MESSAGES["ready"].format(url=url).render(lang), flush=True)
+        say(MESSAGES["ready"].format(url=url).render(lang))
 
     stop = threading.Event()
     try:
@@ -79,6 +78,12 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
         return 0
     except OSError as exc:
-        print(f"rettfram: port {args.port}: {exc.strerror}", file=sys.stderr)
-        return 2
+        return error(Text(f"Port {args.port}: {exc.strerror or exc}.", f"Port {args.port}: {exc.strerror or exc}.", f"Port {args.port}: {exc.strerror or exc}."), lang)
     return outcome["code"]
+
+
+def port_argument(value: str) -> int:
+    """A TCP port, 0 (any free one) to 65535."""
+    if not value.isascii() or not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError("ugyldig port (0–65535) / invalid port (0–65535)")
+    return int(value)

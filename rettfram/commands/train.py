@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from rettfram.commands.generated import add_output_options, write_or_check
-from rettfram.lint.console import fail, internal_error
+from rettfram.console import fail, internal_error
 from rettfram.lint.corpus import CORPUS_DIR, CorpusError, load_corpus
 from rettfram.lint.similar import MODEL_PATH, train
 from rettfram.text import Text

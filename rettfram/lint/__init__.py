@@ -15,5 +15,4 @@ Modules, top to bottom:
 - ``config``: ``rettfram.toml`` ``[lint]``
 - ``runner``: what a PATH means, findings per run, and the exit code
 - ``reference``: rule descriptions for ``explain``, SARIF help and ``docs/rules.md``
-- ``console``: exit-2 messages in Norwegian and English
 """

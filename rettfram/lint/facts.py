@@ -26,7 +26,7 @@ from rettfram.register import municipalities
 _ABBREVIATIONS = ("St", "Sr", "Dr", "Mr", "Mrs", "Ms", "Jr", "ca", "kl", "nr", "tlf", "tel", "jf", "bl.a", "f.eks", "dvs", "ev", "evt")
 # a full stop after an abbreviation ("St. Olavs hospital", "kl. 19") does not end a sentence
 _SENTENCE_END = re.compile(
-    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"[.!?…]+[\"»”')\]]*(?=\s+[«\"“(]?[A-ZÆØÅ])"
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<![.!?…])[.!?…]+[\"»”')\]]*(?=\s+[«\"“(]?[A-ZÆØÅ])"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _DIGIT = re.compile(r"\d")

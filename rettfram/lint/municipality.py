@@ -3,7 +3,8 @@
 - the profile is loaded and validated once per folder (``check``'s :class:`CheckedProfile`);
   its schema findings come along, so ``lint`` reports everything ``check`` does;
 - the copy rules run over the profile's own prose (strengths, weaknesses, needs, notes,
-  titles) at their YAML positions, with the claim rules in the same context;
+  titles) at their YAML positions, as plain text (a profile string is never Markdown), with
+  the claim rules in the same context;
 - ``profile_checks`` adds freshness, unsourced strengths and missing target groups.
 
 The claim rules get the profile through :func:`context_for_folder`.
@@ -22,7 +23,7 @@ from rettfram.discover import PROFILE_NAME, Target
 from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
-from rettfram.lint.page import lint_text
+from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.pack import Catalog
 from rettfram.lint.profile_checks import profile_findings
 from rettfram.load import Loc
@@ -68,7 +69,7 @@ def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     findings = []
     for page in checked.pages:
         if page.lang in catalog.packs and page.lang != "meta":
-            findings += lint_text(page.display, page.text, page.lang, catalog, config, context)
+            findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
     return findings + profile_lint(checked, catalog, config, today)
 
 
@@ -83,9 +84,7 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
         pos = checked.source.locate(loc)
         scalar = checked.source.scalars.get(loc)
         offset = 1 if scalar is not None and scalar.quoted else 0
-        for f in lint_text(checked.source.path, text, lang, catalog, config, context):
-            if f.rule.startswith("lint."):
-                continue  # suppression comments belong to Markdown, not to YAML strings
+        for f in lint_plain(checked.source.path, text, lang, catalog, config, context):
             column = pos.column + offset + f.column - 1 if f.line == 1 else f.column
             findings.append(replace(f, line=pos.line + f.line - 1, column=column))
     return findings

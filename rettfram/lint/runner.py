@@ -3,10 +3,11 @@
 What a PATH means:
 
 - a Markdown file: linted with the pack of its language: the ``copy/<lang>/`` folder it sits
-  in, else ``--lang``, else bokmål;
+  in, else ``--lang``, else bokmål (read like copy: a regular file, no symlink, size-capped);
 - a ``profile.yaml``: its municipality folder (below);
-- a folder: every ``copy/<lang>/**/*.md`` below it, each with its language's pack. Copy in a
-  language without a pack is skipped with a note.
+- a municipality folder (one with ``profile.yaml`` or ``copy/``), or a folder of them: the same
+  copy files ``check`` and ``build`` read (``copy_pages.load_copy``: ``copy/<lang>/*.md``),
+  each with its language's pack. Copy in a language without a pack is skipped with a note.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rettfram import clock
+from rettfram import clock, safe_read
+from rettfram.copy_markdown import ParsedCopy, parse
+from rettfram.copy_pages import MAX_PAGE_BYTES, decode_copy, load_copy
+from rettfram.sanitize import copy_findings
 from rettfram.discover import MUNICIPALITY_FOLDER, display_path
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.municipality import checked_profile, context_for_folder, municipality_findings
-from rettfram.lint.page import lint_text
+from rettfram.lint.page import lint_parsed
 from rettfram.lint.pack import PACK_LANGS, Catalog
 from rettfram.text import Text
 
@@ -33,13 +37,6 @@ class TargetError(Exception):
     def __init__(self, message: Text) -> None:
         self.text = message
         super().__init__(message.en)
-
-
-@dataclass(frozen=True)
-class Target:
-    path: Path
-    lang: str
-    context: LintContext
 
 
 @dataclass
@@ -68,64 +65,83 @@ def context_for(path: Path, today: dt.date) -> LintContext:
     return LintContext(today=today)
 
 
-def collect_targets(paths: list[Path], lang: str | None, today: dt.date) -> tuple[list[Target], list[Text]]:
-    targets: list[Target] = []
-    notes: list[Text] = []
-    for path in paths:
-        if path.is_file() and path.name == "profile.yaml":
-            path = path.parent
-        if path.is_file():
-            targets.append(Target(path, lang_from_path(path) or lang or "nb", context_for(path.resolve(), today)))
-            continue
-        if not path.is_dir():
-            raise TargetError(Text(nb=f"Fant ikke {path}", en=f"{path} not found", nn=f"Fann ikkje {path}"))
-        found = False
-        for copy_dir in sorted(p for p in path.rglob("copy") if p.is_dir()):
-            for lang_dir in sorted(p for p in copy_dir.iterdir() if p.is_dir()):
-                files = sorted(lang_dir.rglob("*.md"))
-                found = found or bool(files)
-                if lang_dir.name not in PACK_LANGS:
-                    if files:
-                        notes.append(Text(nb=f"{display_path(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppet over",
-                                          en=f"{display_path(lang_dir)}: no rule pack for '{lang_dir.name}', skipped",
-                                          nn=f"{display_path(lang_dir)}: ingen regelpakke for '{lang_dir.name}', hoppa over"))
-                    continue
-                targets += [Target(f, lang_dir.name, context_for(f.resolve(), today)) for f in files]
-        if not found:
-            notes.append(Text(nb=f"{display_path(path)}: fant ingen copy/<språk>/*.md", en=f"{display_path(path)}: found no copy/<lang>/*.md",
-                              nn=f"{display_path(path)}: fann ingen copy/<språk>/*.md"))
-    return targets, notes
+def _is_municipality(folder: Path) -> bool:
+    return (folder / "profile.yaml").exists() or (folder / "copy").exists()
 
 
-def read_copy(path: Path) -> str:
+def municipality_folders(path: Path) -> list[Path]:
+    """The folder itself when it is a municipality folder, else the ones right inside it
+    (symlinked folders are never followed)."""
+    if _is_municipality(path):
+        return [path]
+    entries = safe_read.list_below(path, path)
+    return [path / e.name for e in entries if e.kind is safe_read.Kind.FOLDER and _is_municipality(path / e.name)]
+
+
+def read_copy(path: Path) -> ParsedCopy:
+    """A standalone Markdown file, read like copy: a regular file, no symlink, size-capped."""
+    shown = display_path(path)
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise TargetError(Text(nb=f"Kan ikke lese {display_path(path)} (må være UTF-8): {exc}",
-                               en=f"Cannot read {display_path(path)} (must be UTF-8): {exc}",
-                               nn=f"Kan ikkje lese {display_path(path)} (må vere UTF-8): {exc}")) from None
+        raw = safe_read.read_below(path, path.parent, MAX_PAGE_BYTES)
+    except safe_read.Unsafe as problem:
+        raise TargetError(safe_read.NOT_READ.format(name=shown, reason=problem.reason)) from None
+    text, problems = decode_copy(raw, shown)
+    if text is None:
+        raise TargetError(Text(nb=f"Kan ikke lese {shown} (må være UTF-8).", en=f"Cannot read {shown} (must be UTF-8).",
+                               nn=f"Kan ikkje lese {shown} (må vere UTF-8)."))
+    return parse(text)
+
+
+def _folder(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, result: LintRun) -> None:
+    """A municipality folder: its check findings, its data and strings, then each copy page."""
+    checked = checked_profile(folder, today)
+    if checked is not None:
+        result.findings += municipality_findings(folder, catalog, config, today)
+        pages = checked.pages
+    else:
+        copy = load_copy(folder)
+        result.findings += copy.findings + [f for page in copy.pages for f in copy_findings(page.display, page.parsed)]
+        pages = copy.pages
+    if not pages:
+        result.notes.append(Text(nb=f"{display_path(folder)}: fant ingen copy/<språk>/*.md", en=f"{display_path(folder)}: found no copy/<lang>/*.md",
+                                 nn=f"{display_path(folder)}: fann ingen copy/<språk>/*.md"))
+    context = context_for(folder.resolve(), today)
+    skipped: set[str] = set()
+    for page in pages:
+        if page.lang not in PACK_LANGS:
+            skipped.add(page.lang)
+            continue
+        result.files += 1
+        result.findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
+    for lang in sorted(skipped):
+        where = display_path(folder / "copy" / lang)
+        result.notes.append(Text(nb=f"{where}: ingen regelpakke for '{lang}', hoppet over", en=f"{where}: no rule pack for '{lang}', skipped",
+                                 nn=f"{where}: ingen regelpakke for '{lang}', hoppa over"))
 
 
 def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None) -> LintRun:
     today = today or clock.today()
     checked_profile.cache_clear()  # each run reads the profiles as they are now on disk
-    targets, notes = collect_targets(paths, lang, today)
-    result = LintRun(notes=notes, files=len(targets))
-    folders: set[Path] = set()
-    for target in targets:
-        if target.lang not in catalog.packs or target.lang == "meta":
-            raise TargetError(Text(nb=f"Ukjent språk '{target.lang}' (nb, nn, en)", en=f"Unknown language '{target.lang}' (nb, nn, en)"))
-        copy_root = next((p.parent for p in target.path.parents if p.name == "copy"), None)
-        if copy_root is not None and copy_root not in folders:
-            folders.add(copy_root)  # the profile, its data and its strings, once per municipality
-            result.findings += municipality_findings(copy_root.resolve(), catalog, config, today)
-        try:
-            text = read_copy(target.path)
-        except TargetError:
-            if copy_root is None or not (copy_root / "profile.yaml").is_file():
-                raise
-            continue  # the municipality's check findings report it (copy.encoding)
-        result.findings += lint_text(display_path(target.path), text, target.lang, catalog, config, target.context)
+    result = LintRun()
+    for path in paths:
+        if path.is_file() and path.name == "profile.yaml":
+            path = path.parent
+        if path.is_dir():
+            folders = municipality_folders(path)
+            if not folders:
+                result.notes.append(Text(nb=f"{display_path(path)}: fant ingen copy/<språk>/*.md", en=f"{display_path(path)}: found no copy/<lang>/*.md",
+                                         nn=f"{display_path(path)}: fann ingen copy/<språk>/*.md"))
+            for folder in folders:
+                _folder(folder, catalog, config, today, result)
+            continue
+        if not path.exists() and not path.is_symlink():
+            raise TargetError(Text(nb=f"Fant ikke {display_path(path)}", en=f"{display_path(path)} not found", nn=f"Fann ikkje {display_path(path)}"))
+        file_lang = lang_from_path(path) or lang or "nb"
+        if file_lang not in catalog.packs or file_lang == "meta":
+            raise TargetError(Text(nb=f"Ukjent språk '{file_lang}' (nb, nn, en)", en=f"Unknown language '{file_lang}' (nb, nn, en)"))
+        parsed = read_copy(path)
+        result.files += 1
+        result.findings += lint_parsed(display_path(path), parsed, file_lang, catalog, config, context_for(path.resolve(), today))
     result.findings = sorted_findings(result.findings)
     return result
 

@@ -27,7 +27,7 @@ from rettfram.lint.document import Comment, Document
 from rettfram.lint.engine import finding
 from rettfram.lint.pack import RulePack
 
-_DIRECTIVE = re.compile(r"\s*rettfram\s*:\s*(\S*)\s*(.*)", re.IGNORECASE | re.DOTALL)
+_DIRECTIVE = re.compile(r"^\s*rettfram\s*:\s*(\S*)\s*(.*)", re.IGNORECASE | re.DOTALL)
 _REASON = re.compile(r"\"([^\"]*)\"|«([^»]*)»|“([^”]*)”")
 
 

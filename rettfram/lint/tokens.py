@@ -13,8 +13,8 @@ marker instead of listing every form or writing a regular expression. The syntax
 ``vakker~a``       adjective endings: vakker, vakkert, vakkere, vakkest, vakkeste ...
 ``{heim|hjem}``    alternatives; one word may also end in alternatives: ``bygd{|a|en}``;
                    alternatives may be phrases: ``{blir borte|dør ut}``
-``*idyll``         any letters before (compounds): bondeidyll, oppvekstidyll
-``idyll*``         any letters after: idyllisk, idylliske, idyllen
+``*idyll``         any letters before (compounds): bondeidyll, oppvekstidyll (at most 60)
+``idyll*``         any letters after: idyllisk, idylliske, idyllen (at most 60)
 ``vi?``            an optional word: ``redd vi? bygda`` matches "redd bygda" too
 ``_``              any one word
 ``re:<regex>``     escape hatch: the whole token is a raw regular expression (say why in
@@ -41,6 +41,10 @@ ADJ_ENDINGS = ("", "e", "t", "ere", "are", "est", "ast", "este", "aste")
 ENDINGS = {"n": NOUN_ENDINGS, "v": VERB_ENDINGS, "a": ADJ_ENDINGS}
 
 WORD_CHARS = r"[\w\-]"  # letters and digits (Unicode: æøå), and hyphens inside compounds
+# A wildcard part of a word (``*idyll``, ``idyll*``, ``_``) is at most this many characters, so a
+# pattern can never scan a long run of letters from every position: matching stays linear in
+# the length of the text (tests/security/test_bounded_work.py runs every pattern on 1 MB).
+WILD = WORD_CHARS + "{0,60}"
 LEFT = r"(?<![\w])"
 RIGHT = r"(?![\w])"
 GAP = r",?\s+"  # words are separated by whitespace, optionally after a comma ("fjell, fjord")
@@ -98,20 +102,20 @@ def compile_word(word: str) -> tuple[str, bool]:
     if optional:
         word = word[:-1]
     if word == "_":
-        return r"[\w][\w\-]*", optional
+        return r"[\w]" + WILD, optional
     if word.startswith("{") and word.endswith("}") and word.count("{") == 1 and any(c in word for c in "*~ "):
         alternatives = [_phrase(alt) for alt in word[1:-1].split("|")]
         return "(?:" + "|".join(alternatives) + ")", optional
     prefix = suffix = ""
     if word.startswith("*"):
-        prefix, word = WORD_CHARS + "*", word[1:]
+        prefix, word = r"(?<![\w\-])" + WILD, word[1:]  # from the start of the compound only
     marker = _MARKER.search(word)
     endings: tuple[str, ...] = ("",)
     if marker:
         endings = ENDINGS[marker.group(1)]
         word = word[: marker.start()]
     if word.endswith("*"):
-        suffix, word = WORD_CHARS + "*", word[:-1]
+        suffix, word = WILD, word[:-1]
     if not word or any(c in word for c in "*~?"):
         raise TokenError(f"cannot read the word {word!r}: markers are *word, word*, word~n|v|a, word?")
     ending = "" if endings == ("",) else "(?:" + "|".join(sorted((re.escape(e) for e in endings), key=len, reverse=True)) + ")"
@@ -126,8 +130,8 @@ def _phrase(phrase: str) -> str:
     for index, word in enumerate(words):
         fragment, optional = compile_word(word)
         if index == 0:
-            if optional:
-                raise TokenError(f"the first word of {phrase!r} cannot be optional")
+            if optional or re.fullmatch(r"\{(?:[^{}]*\|)?\}|\{\|[^{}]*\}|\{[^{}]*\|\|[^{}]*\}", word):
+                raise TokenError(f"the first word of {phrase!r} cannot be optional or empty: write it as its own token")
             pattern = f"(?:{fragment})"
         elif optional:
             pattern += f"(?:{GAP}{fragment})?"
@@ -167,9 +171,18 @@ def compile_tokens(tokens: list[str]) -> re.Pattern[str]:
         if first and not open_start and all(n[0].isalpha() for n in first):
             letters = sorted({n[0] for n in first} | {n[0].upper() for n in first})
             ahead = "(?=[" + "".join(re.escape(c) for c in letters) + "])"
+        elif all(_starts_with_word(t) for t in plain):
+            ahead = r"(?=\w)"  # no token can start on a space or punctuation: skip those positions at once
         sources.append(LEFT + ahead + "(?:" + "|".join(_phrase(t) for t in plain) + ")" + RIGHT)
     sources += [f"(?:{s})" for s in raw]
     return re.compile("|".join(sources), re.IGNORECASE)
+
+
+def _starts_with_word(token: str) -> bool:
+    """True when every way the token can start is a letter or digit (not ``%``, not ``«``)."""
+    first = split_words(token)[0]
+    options = first[1 : first.index("}")].split("|") if first.startswith("{") else [first]
+    return all(option.lstrip("*")[:1].isalnum() or option.lstrip("*")[:1] == "_" for option in options)
 
 
 def _word_needles(word: str) -> list[str] | None:

@@ -1,6 +1,7 @@
 """SARIF 2.1.0 for code scanning: rules in ``tool.driver.rules`` with help, one result per finding.
 
-Columns count Unicode code points (``columnKind``), like every Rettfram position. Rule help
+Columns count Unicode code points (``columnKind``), like every Rettfram position. Paths are
+URI references, percent-encoded (``escape.uri_reference``). Rule help
 comes from ``rules`` (id → :class:`RuleHelp`) when the caller has it, else from the finding.
 """
 
@@ -11,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rettfram import __version__
+from rettfram.escape import uri_reference
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.text import Text
 
@@ -59,7 +61,7 @@ def render(findings: Iterable[Finding], lang: str = "nb", rules: Mapping[str, Ru
             "message": {"text": f"{text} {suggestion}".strip()},
             "locations": [{
                 "physicalLocation": {
-                    "artifactLocation": {"uri": f.path},
+                    "artifactLocation": {"uri": uri_reference(f.path)},
                     "region": {"startLine": f.line, "startColumn": f.column},
                 }
             }],

@@ -1,9 +1,14 @@
-"""Plain text for people: ``path:line:col: severity rule: message`` and an indented suggestion."""
+"""Plain text for people: ``path:line:col: severity rule: message`` and an indented suggestion.
+
+Paths and messages can hold input (file names, profile values), so every line is escaped
+(``escape.terminal_line``): no input can break a line or start one with ``::``, which GitHub
+Actions would run as a workflow command."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from rettfram.escape import terminal_line
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.text import Text
 
@@ -31,4 +36,4 @@ def render(findings: Iterable[Finding], lang: str = "nb", summary: bool = True) 
                                         infos=counts[Severity.INFO]).render(lang))
         else:
             lines.append(CLEAN.render(lang))
-    return "\n".join(lines) + "\n"
+    return "".join(terminal_line(line) + "\n" for line in lines)

@@ -28,8 +28,7 @@ INFO = Finding(path="x.md", line=2, column=5, rule="evidence.tall-uten-kilde", c
 def test_text_lines_and_suggestion():
     out = text.render([ERROR, WARNING], "nb")
     assert out.splitlines() == [
-        "a,b:c.md:1:1: warning cliche.natur: 100% natur,",
-        "linje to",
+        "a,b:c.md:1:1: warning cliche.natur: 100% natur,\\nlinje to",  # a line break in a message cannot start a line
         "municipalities/5014-froya/copy/nb/home.md:3:7: error sos.sos: «SOS» er et nødrop.",
         "    forslag: Skriv hva stedet trenger.",
         "1 feil, 1 advarsler, 0 merknader",

@@ -13,7 +13,7 @@ from tests.sites.htmlscan import external_loads_css, external_loads_html, find, 
 
 
 def test_output_layout(site):
-    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "index.html"])
+    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "index.html", ".rettfram-build"])
     assert not [p for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from rettfram import chart_specs, i18n, mkdocs_site, palette
 from rettfram.charts import ChartRenderer, accessible_svg
+from rettfram.copy_markdown import parse as parse_copy
 from rettfram.render import PAGES, SiteRenderer, rules_reference, split_copy
 from rettfram.site_build import _alternates
 from tests.conftest import REPO
@@ -90,10 +91,10 @@ def test_accessible_svg_prefixes_ids():
     assert 'role="img"' in svg and 'aria-labelledby="rf-x-title rf-x-desc"' in svg
 
 
-def test_split_copy_takes_the_heading_and_sanitises():
-    copy = split_copy("# Hei <b>du</b>\n\nTekst [x](javascript:y).\n")
-    assert copy.heading == "Hei &lt;b>du&lt;/b>"
-    assert copy.body == "Tekst x."
+def test_split_copy_takes_the_heading_and_renders_inert_html():
+    copy = split_copy(parse_copy("# Hei <b>du</b>\n\nTekst [x](javascript:y).\n"))
+    assert copy.heading == "Hei <b>du</b>", "plain text: the page template escapes it"
+    assert copy.body == '<div class="rf-copy">\n<p>Tekst <a href="#">x</a>.</p>\n</div>'
     assert split_copy(None).heading is None
 
 
@@ -103,8 +104,8 @@ def test_rules_reference_is_optional(tmp_path):
     doc = tmp_path / "rules.md"
     doc.write_text("# Slik sjekker vi teksten\n\n## Kategori\n\n### `sos.x`\n\nSkriv <!-- rettfram: allow X \"y\" --> over.\n", encoding="utf-8")
     text = rules_reference(doc)
-    assert text.startswith("### Kategori") and "#### `sos.x`" in text
-    assert "&lt;!-- rettfram: allow X" in text, "comments in our own docs are shown"
+    assert text.startswith('<div class="rf-copy">\n<h3>Kategori</h3>\n<h4><code>sos.x</code></h4>')
+    assert "&lt;&#33;-- rettfram: allow X" in text, "comments in our own docs are shown"
 
 
 def _profile(name: str = "5626-gamvik"):

@@ -58,10 +58,14 @@ def test_leftovers_of_dead_builds_are_removed(tmp_path):
     out.mkdir()
     dead = tmp_path / ".site.staging-999999999-abc"
     dead.mkdir()
+    publish.mark(dead)
     alive = tmp_path / f".site.staging-{os.getppid()}-abc"
     alive.mkdir()
+    publish.mark(alive)
+    not_ours = tmp_path / ".site.staging-999999998-abc"  # looks like a stage, but has no marker
+    not_ours.mkdir()
     publish.remove_leftovers(out)
-    assert not dead.exists() and alive.exists() and out.exists()
+    assert not dead.exists() and alive.exists() and out.exists() and not_ours.exists()
 
 
 def _start_build(out: Path, cache: Path) -> subprocess.Popen:
