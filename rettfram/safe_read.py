@@ -75,12 +75,23 @@ REASONS = {
 }
 
 
-def _refusal(exc: OSError) -> Unsafe:
-    if exc.errno == errno.ELOOP:
+def _refusal(exc: OSError, folder: Path | None = None, parts: tuple[str, ...] = ()) -> Unsafe:
+    """Why an open failed. ``O_NOFOLLOW`` gives ELOOP for a linked file but ENOTDIR for a linked
+    folder, so the path is looked at (without following) to name a symlink as one."""
+    if exc.errno == errno.ELOOP or (folder is not None and _has_symlink(folder, parts)):
         return Unsafe("file.symlink", REASONS["symlink"])
     if exc.errno in (errno.ENOTDIR, errno.ENXIO, errno.EISDIR):
         return Unsafe("file.not-regular", REASONS["not_file"])
     return Unsafe("file.unreadable", REASONS["unreadable"].format(detail=exc.strerror or type(exc).__name__))
+
+
+def _has_symlink(folder: Path, parts: tuple[str, ...]) -> bool:
+    path = folder
+    for part in ("", *parts):
+        path = path / part if part else path
+        if path.is_symlink():
+            return True
+    return False
 
 
 def _open_folder(folder: Path, parts: tuple[str, ...]) -> int:
@@ -116,7 +127,7 @@ def read_below(path: Path, folder: Path, limit: int) -> bytes:
         finally:
             os.close(parent)
     except OSError as exc:
-        raise _refusal(exc) from None
+        raise _refusal(exc, folder, parts) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -142,10 +153,11 @@ def read_below(path: Path, folder: Path, limit: int) -> bytes:
 def list_below(path: Path, folder: Path) -> list[Entry]:
     """The entries of the folder ``path`` (``folder`` itself or inside it), sorted by name,
     each with what it is; symlinks are reported as such, never followed. Raises :class:`Unsafe`."""
+    parts = _parts(path, folder)
     try:
-        fd = _open_folder(folder, _parts(path, folder))
+        fd = _open_folder(folder, parts)
     except OSError as exc:
-        raise _refusal(exc) from None
+        raise _refusal(exc, folder, parts) from None
     try:
         entries = []
         with os.scandir(fd) as scan:

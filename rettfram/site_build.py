@@ -116,10 +116,21 @@ def build(options: BuildOptions) -> BuildResult:
                     time.sleep(options.pause)
             portal_stage(plans, stage, options.today)
     except mkdocs_site.SiteBuildError as exc:
-        raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}", f"MkDocs kunne ikkje byggje sidene: {exc}")) from exc
+        raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}",
+                              f"MkDocs kunne ikkje byggje sidene: {exc}") + _leftover_note(options.out, " ")) from exc
     except (OSError, safe_read.Unsafe) as exc:
-        raise BuildError(_write_problem(exc, options.out)) from exc
+        raise BuildError(_write_problem(exc, options.out) + _leftover_note(options.out, " ")) from exc
+    notes += [_leftover_note(options.out)] if publish.leftovers(options.out) else []
     return BuildResult(options.out, results, findings, notes, charts.hits, charts.misses, time.perf_counter() - started)
+
+
+def _leftover_note(out: Path, lead: str = "") -> Text:
+    """Where a stage is left that could not be removed (say a full disk): the user can delete it."""
+    left = ", ".join(display_path(p) for p in publish.leftovers(out))
+    if not left:
+        return Text("", "")
+    return Text(f"{lead}Kunne ikke fjerne {left}; slett den selv.", f"{lead}Could not remove {left}; delete it yourself.",
+                f"{lead}Kunne ikkje fjerne {left}; slett henne sjølv.")
 
 
 def out_stage(options: BuildOptions, checked: list[CheckedProfile]) -> None:
