@@ -18,7 +18,7 @@ from rettfram.model import Listing, Vacancy
 INK = "#1f1f1f"
 RULE = "#595959"
 SERIES_COLOURS = ("#1f4e79", "#2d5e3e", "#0b5d6b", "#7a2e39", "#8a4500", "#5b3f8c")
-MIGRATION_PARTS = (("births", 1), ("moved_in", 1), ("immigration", 1), ("deaths", -1), ("moved_out", -1), ("emigration", -1))
+MIGRATION_PARTS = (("moved_in", 1), ("immigration", 1), ("moved_out", -1), ("emigration", -1))  # facts.migration (SSB 06913)
 
 
 @dataclass(frozen=True)
@@ -94,17 +94,16 @@ def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> 
 
 
 def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
-    """Births, deaths and moves per year as bars above (in) and below (out) zero."""
+    """Moves per year as bars above (in, immigration) and below (out, emigration) zero."""
     series = sorted((getattr(data, "series", None) or {}).items())
     if not series:
         return None
     names = [cat.t(f"charts.migration.{part}") for part, _ in MIGRATION_PARTS]
     values, rows, net = [], [], 0
     for year, parts in series:
-        parts = dict(parts)
         row = [str(year)]
         for (part, sign), name in zip(MIGRATION_PARTS, names):
-            amount = int(parts.get(part, 0) or 0)
+            amount = int(getattr(parts, part, None) or 0)
             values.append({"label": str(year), "part": name, "value": sign * amount})
             row.append(cat.number(amount))
             net += sign * amount

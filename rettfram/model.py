@@ -11,7 +11,7 @@ from enum import Enum
 from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
 URL_SCHEMES = ("http", "https", "mailto", "tel")
@@ -94,8 +94,14 @@ class Strength(Strict):
     year: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Året kilden gjelder.")
 
 
+Topic = Literal["work", "housing", "services", "education", "community", "transport", "other"]
+
+
 class Weakness(Strict):
     text: Line = Field(description="Noe som er vanskelig her, sagt ærlig.")
+    topic: Topic | None = Field(None, description="Hvilken side svakheten hører til: work, housing, services, education, community, transport eller other.")
+    action: Line | None = Field(None, description="Hva kommunen gjør med det.")
+    by: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Året tiltaket skal være gjort.")
 
 
 class Vacancy(Strict):
@@ -105,11 +111,40 @@ class Vacancy(Strict):
     deadline: dt.date = Field(description="Søknadsfrist (ÅÅÅÅ-MM-DD). Stillinger med passert frist vises ikke.")
     url: Url | None = Field(None, description="Lenke til utlysningen.")
     languages: list[LangCode] = Field(default_factory=list, description="Språk arbeidsplassen bruker.")
+    employment: Literal["permanent", "temporary", "seasonal"] | None = Field(None, description="permanent (fast), temporary (vikariat/midlertidig) eller seasonal (sesong).")
+    percent: Annotated[int, Field(ge=1, le=100)] | None = Field(None, description="Stillingsprosent, f.eks. 100.")
+    norwegian_level: Literal["A1", "A2", "B1", "B2", "C1", "C2"] | None = Field(None, description="Norsknivået stillingen krever (CEFR: A1–C2).")
+
+
+class PartnerHelp(Strict):
+    offered: bool = Field(description="true hvis kommunen hjelper en partner med å finne jobb («jobb til to»).")
+    includes: Line | None = Field(None, description="Hva hjelpen består i, konkret.")
+
+
+def _partner_help(value: object) -> object:
+    """``partner_help: true`` (the older form) means ``{offered: true}``."""
+    return {"offered": value} if isinstance(value, bool) else value
+
+
+def _or_boolean(schema: dict) -> None:
+    """JSON Schema for a mapping that may also be written as true/false (the older form)."""
+    ref = {key: schema.pop(key) for key in ("$ref", "allOf", "type", "properties") if key in schema}
+    schema["anyOf"] = [ref, {"type": "boolean"}]
+
+
+class Qualification(Strict):
+    profession: Line = Field(description="Yrket, f.eks. «Sykepleier».")
+    authority: Line = Field(description="Hvem som godkjenner utdanning fra utlandet, f.eks. «Helsedirektoratet (autorisasjon)».")
+    url: Url | None = Field(None, description="Lenke til hvordan man søker godkjenning.")
+    help: Line | None = Field(None, description="Hva kommunen eller arbeidsgiveren hjelper med.")
 
 
 class Jobs(Strict):
     industries: list[Line] = Field(default_factory=list, description="De viktigste næringene.")
-    partner_help: bool = Field(False, description="true hvis kommunen hjelper en partner med å finne jobb («jobb til to»).")
+    partner_help: Annotated[PartnerHelp, BeforeValidator(_partner_help)] = Field(
+        default_factory=lambda: PartnerHelp(offered=False), json_schema_extra=_or_boolean,
+        description="«Jobb til to»: om kommunen hjelper en partner med å finne jobb (offered) og hva hjelpen består i (includes). true/false godtas også.")
+    qualifications: list[Qualification] = Field(default_factory=list, description="Godkjenning av utdanning fra utlandet, per yrke.")
     vacancies: list[Vacancy] = Field(default_factory=list, description="Ledige stillinger nå.")
 
 
@@ -122,10 +157,24 @@ class Listing(Strict):
     url: Url | None = Field(None, description="Lenke til annonsen.")
 
 
+class PriceLevel(Strict):
+    sale_nok_per_m2: Count | None = Field(None, description="Vanlig salgspris per kvadratmeter, i kroner.")
+    rent_nok_per_month: Count | None = Field(None, description="Vanlig månedsleie, i kroner.")
+    source: Line = Field(description="Kilden, f.eks. «Eiendom Norge, Frøya 2025».")
+    as_of: dt.date = Field(description="Datoen tallene gjelder.")
+
+
+class FirstHome(Strict):
+    kind: Literal["municipal", "employer", "transit"] = Field(description="municipal (kommunal bolig), employer (arbeidsgiverens bolig) eller transit (gjennomgangsbolig).")
+    text: Line = Field(description="Hva som finnes, for hvem og hvor lenge.")
+
+
 class Housing(Strict):
     updated: dt.date | None = Field(None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel.")
     listings: list[Listing] = Field(default_factory=list, description="Boliger, tomter og prøveboliger som faktisk er ledige.")
     start_loan: bool = Field(False, description="true hvis kommunen tilbyr startlån.")
+    price_level: PriceLevel | None = Field(None, description="Hva boliger koster her, med kilde og dato.")
+    first_home: list[FirstHome] = Field(default_factory=list, description="Et sted å bo den første tiden når ingenting i oversikten passer.")
 
 
 class Kindergarten(Strict):
@@ -145,10 +194,45 @@ class Broadband(Strict):
     as_of: dt.date = Field(description="Datoen tallet gjelder.")
 
 
+class Health(Strict):
+    gp_free_lists: Count | None = Field(None, description="Fastleger med ledig plass på listen.")
+    emergency: Line | None = Field(None, description="Legevakt: hvor og når.")
+    as_of: dt.date = Field(description="Datoen opplysningene gjelder.")
+
+
 class Services(Strict):
     kindergarten: Kindergarten | None = Field(None, description="Barnehage.")
     schools: list[School] = Field(default_factory=list, description="Skoler.")
+    health: Health | None = Field(None, description="Fastlege og legevakt.")
     broadband: Broadband | None = Field(None, description="Bredbånd.")
+
+
+class UpperSecondary(Strict):
+    name: Line = Field(description="Den videregående skolens navn.")
+    minutes: Count | None = Field(None, description="Reisetid dit i minutter.")
+    programmes: list[Line] = Field(default_factory=list, description="Utdanningsprogrammer skolen har.")
+
+
+class NorwegianTraining(Strict):
+    provider: Line = Field(description="Hvem som holder kursene, f.eks. voksenopplæringen.")
+    text: Line | None = Field(None, description="Hva som tilbys, når og hva det koster.")
+
+
+class Education(Strict):
+    upper_secondary: list[UpperSecondary] = Field(default_factory=list, description="Videregående skoler en ungdom kan nå hjemmefra.")
+    norwegian_training: NorwegianTraining | None = Field(None, description="Norskopplæring for voksne.")
+
+
+class WelcomeEvent(Strict):
+    title: Line = Field(description="Hva det er, f.eks. «Velkomstmøte for nye innbyggere».")
+    date: dt.date = Field(description="Datoen (ÅÅÅÅ-MM-DD).")
+    place: Line | None = Field(None, description="Hvor.")
+
+
+class Welcome(Strict):
+    includes: list[Line] = Field(default_factory=list, description="Hva kommunen hjelper nye innbyggere med.")
+    mentor: Line | None = Field(None, description="Fadder- eller mentorordning: hvem og hvor lenge.")
+    events: list[WelcomeEvent] = Field(default_factory=list, description="Velkomstmøter og andre arrangementer med dato.")
 
 
 class Travel(Strict):
@@ -168,8 +252,22 @@ class Population(Strict):
     series: dict[Annotated[int, Field(ge=1900, le=2100)], Count] = Field(description="Folketall per år, f.eks. {2015: 4869, 2020: 5180}.")
 
 
+class MigrationYear(Strict):
+    moved_in: Count = Field(alias="in", description="Innflyttet fra andre kommuner.")
+    moved_out: Count = Field(alias="out", description="Utflyttet til andre kommuner.")
+    immigration: Count | None = Field(None, description="Innvandret fra utlandet.")
+    emigration: Count | None = Field(None, description="Utvandret til utlandet.")
+
+
+class Migration(Strict):
+    source: Line = Field(description="Kilden, f.eks. «SSB tabell 06913».")
+    as_of: dt.date = Field(description="Datoen det siste tallet gjelder.")
+    series: dict[Annotated[int, Field(ge=1900, le=2100)], MigrationYear] = Field(description="Flytting per år: in, out, immigration, emigration.")
+
+
 class Facts(Strict):
     population: Population | None = Field(None, description="Folketall over tid, med kilde.")
+    migration: Migration | None = Field(None, description="Inn- og utflytting, inn- og utvandring per år, med kilde.")
     centrality: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="SSBs sentralitetsklasse, 1 (mest sentral) til 6.")
 
 
@@ -187,7 +285,9 @@ class Profile(Strict):
     weaknesses: list[Weakness] = Field(default_factory=list, description="Det som er vanskelig, sagt ærlig.")
     jobs: Jobs = Field(default_factory=Jobs, description="Arbeid: næringer, ledige stillinger, hjelp til partner.")
     housing: Housing = Field(default_factory=Housing, description="Bolig: ledige boliger, tomter, prøveboliger, startlån.")
-    services: Services = Field(default_factory=Services, description="Barnehage, skole og bredbånd.")
+    services: Services = Field(default_factory=Services, description="Barnehage, skole, helse og bredbånd.")
+    education: Education = Field(default_factory=Education, description="Videregående skole og norskopplæring.")
+    welcome: Welcome = Field(default_factory=Welcome, description="Hva nye innbyggere får: hjelp, fadder, velkomstmøter.")
     travel: list[Travel] = Field(default_factory=list, description="Reisetider til viktige steder.")
     community: Community = Field(default_factory=Community, description="Møteplasser og opplegg for nykommere.")
     facts: Facts = Field(default_factory=Facts, description="Fakta fra SSB, hver serie med kilde.")

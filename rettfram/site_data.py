@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from rettfram.model import Listing, Profile, Travel, Vacancy
+from rettfram.model import Listing, Migration, Profile, Travel, Vacancy
 
 KIND_ORDER = ("sale", "rent", "plot", "trial")
 PER_MONTH_KINDS = frozenset({"rent", "trial"})
@@ -37,10 +37,9 @@ def hospital_travel(profile: Profile) -> list[Travel]:
     return [t for t in profile.travel if any(word in t.to.lower() for word in HOSPITAL_WORDS)]
 
 
-def migration(profile: Profile) -> Any | None:
-    """``facts.migration`` (source, as_of, series {year: {births, deaths, moved_in, moved_out,
-    immigration, emigration}}) once the model has it; None until then."""
-    return getattr(profile.facts, "migration", None)
+def migration(profile: Profile) -> Migration | None:
+    """``facts.migration``: source, as_of, series {year: in, out, immigration, emigration}."""
+    return profile.facts.migration
 
 
 def age_structure(profile: Profile) -> Any | None:

@@ -92,11 +92,11 @@ def jobs_open(claim: ClaimInput) -> Verdict:
 
 
 def partner_help(claim: ClaimInput) -> Verdict:
-    if claim.profile.jobs.partner_help:
+    if claim.profile.jobs.partner_help.offered:
         return _ok(("jobs", "partner_help"))
     return Verdict(
         False,
-        Text("jobs.partner_help er ikke true.", "jobs.partner_help is not true.", "jobs.partner_help er ikkje true."),
+        Text("jobs.partner_help.offered er ikke true.", "jobs.partner_help.offered is not true.", "jobs.partner_help.offered er ikkje true."),
         ("jobs", "partner_help"),
     )
 

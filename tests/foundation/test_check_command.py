@@ -59,11 +59,23 @@ def test_norway_problem_string_stays_string(tmp_path, cli, word):
 
 def test_boolean_field_reads_yes_and_no(tmp_path):
     text = (REPO / "tests" / "fixtures" / "example-profile.yaml").read_text("utf-8")
-    text = text.replace("partner_help: true", "partner_help: no").replace("start_loan: true", "start_loan: yes")
+    text = text.replace("    offered: true", "    offered: no").replace("start_loan: true", "start_loan: yes")
     path = tmp_path / "profile.yaml"
     path.write_text(text, encoding="utf-8")
     profile = Profile.model_validate(load_yaml(path).document.data)
-    assert profile.jobs.partner_help is False and profile.housing.start_loan is True
+    assert profile.jobs.partner_help.offered is False and profile.housing.start_loan is True
+
+
+@pytest.mark.parametrize("value", ["true", "false"])
+def test_partner_help_as_a_plain_boolean_still_works(tmp_path, value):
+    """The older form ``partner_help: true`` means ``partner_help: {offered: true}``."""
+    text = (REPO / "tests" / "fixtures" / "example-profile.yaml").read_text("utf-8")
+    start = text.index("  partner_help:")
+    end = text.index("  qualifications:")
+    path = tmp_path / "profile.yaml"
+    path.write_text(text[:start] + f"  partner_help: {value}\n" + text[end:], encoding="utf-8")
+    profile = Profile.model_validate(load_yaml(path).document.data)
+    assert profile.jobs.partner_help.offered is (value == "true") and profile.jobs.partner_help.includes is None
 
 
 def test_unknown_key_suggests_the_right_one_in_english(tmp_path, cli):
@@ -86,7 +98,7 @@ def test_folder_must_match_number(tmp_path, cli):
     result = cli("check", folder, "--format", "json")
     findings = json.loads(result.out)["findings"]
     assert result.code == 1
-    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("schema.folder-mismatch", 10, 11)]
+    assert [(f["rule"], f["line"], f["column"]) for f in findings] == [("schema.folder-mismatch", 13, 11)]
     assert "5014-froya" in findings[0]["suggestion"]
 
 
@@ -128,8 +140,8 @@ def test_github_and_sarif_output(tmp_path, cli):
     (folder / "profile.yaml").write_bytes((REPO / "tests" / "fixtures" / "example-profile.yaml").read_bytes())
     github = cli("check", folder, "--format", "github")
     assert github.code == 1
-    assert github.out.startswith(f"::error file={folder / 'profile.yaml'},line=10,col=11,title=schema.folder-mismatch::")
+    assert github.out.startswith(f"::error file={folder / 'profile.yaml'},line=13,col=11,title=schema.folder-mismatch::")
     sarif = json.loads(cli("check", folder, "--format", "sarif").out)
     result = sarif["runs"][0]["results"][0]
     assert sarif["version"] == "2.1.0" and result["ruleId"] == "schema.folder-mismatch"
-    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 10, "startColumn": 11}
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 13, "startColumn": 11}

@@ -101,7 +101,7 @@ def test_message_names_the_sentence_data_and_position():
          "claim.vekst", "Folketallet gikk fra 1119 (2020) til 1070 (2025); 1158 i 2015."),
         ("Vi har ledige barnehageplasser.", {"services.kindergarten": {"available_places": 0, "as_of": "2026-11-01"}},
          "claim.barnehageplass", "services.kindergarten.available_places er 0 (per 2026-11-01)."),
-        ("Vi tilbyr jobb til to.", {"jobs.partner_help": False}, "claim.jobb-til-to", "jobs.partner_help er ikke true."),
+        ("Vi tilbyr jobb til to.", {"jobs.partner_help": False}, "claim.jobb-til-to", "jobs.partner_help.offered er ikke true."),
     ],
     ids=["past-deadlines", "stale-housing", "fiber-everyone", "fiber-percent", "travel-minutes", "falling-population", "no-kindergarten", "no-partner-help"],
 )

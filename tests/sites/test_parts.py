@@ -10,6 +10,7 @@ import pytest
 from rettfram import chart_specs, i18n, mkdocs_site, palette
 from rettfram.charts import ChartRenderer, accessible_svg
 from rettfram.copy_markdown import parse as parse_copy
+from rettfram.model import Migration
 from rettfram.render import PAGES, SiteRenderer, rules_reference, split_copy
 from rettfram.site_build import _alternates
 from tests.conftest import REPO
@@ -63,14 +64,15 @@ def test_population_sentence_calls_a_fall_a_fall():
 
 def test_migration_and_age_charts_render_when_the_data_exist(tmp_path):
     nb = i18n.catalogue("nb")
-    migration = SimpleNamespace(series={2024: {"births": 40, "deaths": 55, "moved_in": 300, "moved_out": 280, "immigration": 60, "emigration": 20}})
+    migration = Migration.model_validate({"source": "SSB tabell 06913", "as_of": "2025-01-01",
+                                          "series": {2024: {"in": 300, "out": 280, "immigration": 60, "emigration": 20}}})
     age = SimpleNamespace(groups={"0–5": 300, "6–15": 520, "16–66": 3100, "67+": 1200})
     renderer = ChartRenderer(tmp_path)
     for spec in (chart_specs.migration(migration, nb), chart_specs.age(age, "1. januar 2025", nb, "#1f4e79")):
         chart = renderer.render(spec, nb.vega_locale())
         svg = find(parse(chart.svg), "svg")[0]
         assert svg.attrs["role"] == "img" and chart.table.rows
-    assert "Samlet endring: +45" in chart_specs.migration(migration, nb).description
+    assert "Netto flytting: +60" in chart_specs.migration(migration, nb).description
     assert chart_specs.migration(SimpleNamespace(series={}), nb) is None
 
 
