@@ -325,10 +325,6 @@ def _problem(path: str, pos: Pos, rule: str, message: Message) -> Finding:
 
 
 MESSAGES: dict[str, Message] = {
-    "unreadable": Message(
-        Text("Kan ikke lese filen ({detail}).", "Cannot read the file ({detail})."),
-        Text("Sjekk at filen finnes og at du har lesetilgang.", "Check that the file exists and is readable."),
-    ),
     "too_large": Message(
         Text("Filen er {size} byte; grensen er {limit}.", "The file is {size} bytes; the limit is {limit}."),
         Text("En profil skal være liten: flytt lange tekster til copy/-mappen.", "A profile should be small: move long texts into the copy/ folder."),

@@ -90,11 +90,13 @@ class BuildStopped(Exception):
 
 
 class BuildError(Exception):
-    """The build could not run (exit 2); ``message`` says why, in every language."""
+    """The build could not run (exit 2); ``message`` says why, in every language.
+    ``started``: whether it got as far as writing (then the previous output was kept)."""
 
-    def __init__(self, message: Text):
+    def __init__(self, message: Text, started: bool = True):
         super().__init__(message.en)
         self.message = message
+        self.started = started
 
 
 def build(options: BuildOptions) -> BuildResult:
@@ -143,7 +145,7 @@ def out_stage(options: BuildOptions, checked: list[CheckedProfile]) -> None:
         if options.cache is not None:
             publish.check_out(options.cache, sources, must_be_ours=False)
     except publish.OutRefused as refused:
-        raise BuildError(refused.message) from None
+        raise BuildError(refused.message, started=False) from None
 
 
 def _write_problem(exc: OSError | safe_read.Unsafe, out: Path) -> Text:

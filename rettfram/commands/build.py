@@ -75,8 +75,8 @@ def run(args: argparse.Namespace) -> int:
         error(STOPPED.format(out=display_path(args.out)), lang)
         return EXIT_FINDINGS
     except BuildError as exc:
-        error(exc.message, lang)
-        return error(FAILED.format(out=display_path(args.out)), lang)
+        code = error(exc.message, lang)
+        return error(FAILED.format(out=display_path(args.out)), lang) if exc.started else code
     except Exception as exc:  # a bug: still no traceback for the user
         if environment.debug():
             raise

@@ -9,7 +9,11 @@ the HTML is read as a browser would (``tests/security/inert.py``).
 
 from __future__ import annotations
 
+import functools
+import http.server
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,6 +21,7 @@ from rettfram.copy_markdown import parse
 from rettfram.sanitize import copy_findings, url_is_safe
 from tests.security.inert import page_html, page_problems, problems
 from tests.sites.htmlscan import find, parse as parse_html
+from tests.sites.test_browser import _Quiet
 
 HOSTILE = """# <script>alert(1)</script> Velkommen
 
@@ -70,6 +75,7 @@ CASES = {
     "markdown-in-heading-entity": "# &lt;script&gt;alert(1)&lt;/script&gt;",
     "stash-placeholder": "\x02wzxhzdk:0\x03 <script>alert(1)</script>",
     "md-in-html-attribute": '<div markdown="1">\n**x** <script>alert(1)</script>\n</div>',
+    "flag": "<img src=x onerror=window.__pwned=1> [p](javascript:window.__pwned=1)",
 }
 
 
@@ -167,6 +173,35 @@ def test_a_hostile_municipality_builds_to_inert_pages(build_folders):
     assert heading.text.strip() == "<script>alert(1)</script> Velkommen", "the copy's heading, as text"
     for index in out.rglob("search_index.json"):
         assert "<script" not in index.read_text("utf-8") and "<img src=x" not in index.read_text("utf-8")
+
+
+@pytest.mark.browser
+def test_hostile_pages_run_nothing_in_chromium(build_folders, chromium):
+    """The same hostile municipality in a real browser: no dialog opens, no script of the
+    author's runs, no request leaves the site."""
+    out = build_folders("hostile-browser", _hostile_folder)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(out)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    dialogs, hosts = [], set()
+    context = chromium.new_context()
+    try:
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: hosts.add(urlsplit(request.url).hostname))
+        for path in sorted(out.rglob("*.html")):
+            page.goto(f"{base}/{path.relative_to(out).as_posix()}", wait_until="load")
+            for image in page.query_selector_all("img"):
+                image.dispatch_event("error")  # an onerror handler, if one had survived, would run now
+            for element in page.query_selector_all("article *")[:400]:
+                element.dispatch_event("mouseover")
+            assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert dialogs == []
+    assert hosts == {"127.0.0.1"}
 
 
 def test_a_profile_name_with_markdown_stays_text_in_the_page_heading(build_folders):
