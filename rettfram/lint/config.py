@@ -21,11 +21,13 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
+from rettfram import safe_read
 from rettfram.findings import Category, Severity
 from rettfram.lint.pack import CompiledRule
 from rettfram.text import Text
 
 CONFIG_NAME = "rettfram.toml"
+MAX_CONFIG_BYTES = 64 * 1024
 KEYS = ("min_level", "fail_on", "max_warnings", "disable", "enable")
 
 
@@ -142,9 +144,9 @@ def load_config(path: Path | None, known_ids: Collection[str]) -> tuple[LintConf
         return LintConfig(), []
     shown = str(path)
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        return LintConfig(), [ConfigError("(fil / file)", "en lesbar fil / a readable file", str(exc), shown)]
+        data = tomllib.loads(safe_read.read_below(path, path.parent, MAX_CONFIG_BYTES).decode("utf-8"))
+    except safe_read.Unsafe as exc:
+        return LintConfig(), [ConfigError("(fil / file)", "en vanlig, lesbar fil / a regular, readable file", exc.reason.en, shown)]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return LintConfig(), [ConfigError("(fil / file)", "gyldig TOML / valid TOML", str(exc), shown)]
     config, errors = parse_config(data.get("lint", {}), known_ids, shown)

@@ -36,11 +36,20 @@ def test_every_pattern_and_reader_is_linear_on_long_runs():
 
 
 def test_readers_have_size_caps():
-    from rettfram import copy_pages, images, load
+    from rettfram import charts, copy_pages, images, load
+    from rettfram.lint import config
 
     assert copy_pages.MAX_PAGE_BYTES <= 256 * 1024
     assert load.MAX_BYTES <= 1024 * 1024
     assert images.MAX_IMAGE_BYTES <= 5 * 1024 * 1024
+    assert config.MAX_CONFIG_BYTES <= 64 * 1024 and charts.MAX_SVG_BYTES <= 2 * 1024 * 1024
+
+
+def test_a_huge_rettfram_toml_is_refused_not_read(scratch):
+    with (scratch.root / "rettfram.toml").open("wb") as handle:
+        handle.write(b"# " + b"x" * (1024 * 1024) + b"\n")
+    run = scratch.run("lint", "municipalities", timeout=30)
+    assert run.code == 2 and "larger than the limit" in run.err and "Traceback" not in run.err
 
 
 def test_the_email_mask_is_linear_where_a_regex_was_quadratic():
