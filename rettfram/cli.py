@@ -9,6 +9,7 @@ The environment is checked before any command runs (``rettfram.environment``).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from rettfram import environment
@@ -45,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         say("avbrutt / interrupted", sys.stderr)
         return EXIT_USAGE
-    except BrokenPipeError:
+    except BrokenPipeError:  # the reader went away (| head): stop quietly, without a second error at exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
 
 

@@ -1,7 +1,9 @@
 """Findings: what check and lint report, one per problem, each with a position.
 
 The JSON shape of a finding is a contract (ARCHITECTURE.md, "Lint output"): path, line, column,
-rule, category, severity, message, suggestion. Lines and columns are 1-based.
+rule, category, severity, message, suggestion. Lines and columns are 1-based. A finding of words
+in copy also knows where they end (``end_line``, ``end_column``, exclusive): SARIF reports the
+region, and every rule example asserts the exact words.
 """
 
 from __future__ import annotations
@@ -43,6 +45,8 @@ class Finding:
     severity: Severity
     message: Text
     suggestion: Text = field(default=EMPTY)
+    end_line: int | None = None  # where the matched words end (exclusive), when a rule matched words
+    end_column: int | None = None
 
     @classmethod
     def of(cls, path: str, line: int, column: int, rule: str, message: Message,

@@ -34,7 +34,6 @@ from rettfram.render import SiteRenderer, rules_reference
 from rettfram.lint.config import LintConfig, find_config, load_config
 from rettfram.lint.municipality import lint_checked
 from rettfram.lint.pack import Catalog, RuleFileError, load_catalog
-from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
 from rettfram.lint.runner import exit_code
 from rettfram.text import Text
 
@@ -178,7 +177,7 @@ def _lint_setup() -> tuple[Catalog, LintConfig]:
         catalog = load_catalog()
     except RuleFileError as exc:
         raise BuildError(Text(str(exc), str(exc))) from exc
-    config, errors = load_config(find_config(Path.cwd()), [*catalog.ids(), *PROFILE_RULE_IDS])
+    config, errors = load_config(find_config(Path.cwd()), catalog.ids())
     if errors:
         raise BuildError(Text("\n".join(e.message().nb for e in errors), "\n".join(e.message().en for e in errors)))
     return catalog, config

@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import re
 
 from rettfram.findings import Category
 from rettfram.console import fail, internal_error, say
-from rettfram.lint.pack import META, PACK_LANGS, Catalog, RuleFileError, load_catalog
-from rettfram.lint.profile_checks import CATEGORY as PROFILE_CATEGORY
-from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
+from rettfram.lint.pack import DATA, META, PACK_LANGS, Catalog, RuleFileError, load_catalog
 from rettfram.lint.reference import (
-    CATEGORY_TITLES, LANG_NAMES, LEVELS, OFF_BY_DEFAULT, advise, catch_all, describe, exception_text, source_line, together,
+    CATEGORY_TITLES, LANG_NAMES, LEVELS, OFF_BY_DEFAULT, advise, catch_all, describe, exception_text, profile_change,
+    source_line, together,
 )
+from rettfram.lint.rule import DataExamples
 from rettfram.text import Text
 
 HEADINGS = {
@@ -48,11 +47,8 @@ def run(args: argparse.Namespace) -> int:
         if args.rule in {c.value for c in Category}:
             say(explain_category(catalog, Category(args.rule), args.lang).removesuffix("\n"))
             return 0
-        if args.rule in PROFILE_MESSAGES:
-            say(explain_profile_check(args.rule, args.lang).removesuffix("\n"))
-            return 0
         if not catalog.versions(args.rule):
-            close = difflib.get_close_matches(args.rule, [*catalog.ids(), *PROFILE_MESSAGES], n=3, cutoff=0.4)
+            close = difflib.get_close_matches(args.rule, catalog.ids(), n=3, cutoff=0.4)
             hint = ", ".join(close) if close else "-"
             return fail(Text(nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
                              en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?"))
@@ -76,6 +72,8 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     category = CATEGORY_TITLES[rule.category]
     out = [f"{rule_id} — {category.render(lang)} ({rule.category.value}); "
            f"{LEVELS[rule.level].render(lang)}, {rule.kind}", ""]
+    if rule.kind == "data":
+        out += [f"  {PROFILE_DATA.render(lang)}", ""]
     out += [f"{_heading('what', lang)}:", f"  {describe(first).render(lang)}", ""]
     if why := source_line(first):
         out += [f"{_heading('why', lang)}:", f"  {why}", ""]
@@ -89,15 +87,20 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     for pack_lang, version in versions.items():
         out.append(f"{LANG_NAMES[pack_lang]}:")
         tokens = version.rule.tokens or [f"{wrong} → {right}" for wrong, right in version.rule.swap.items()]
-        if tokens and pack_lang != META:
+        if tokens and pack_lang not in (META, DATA):
             out.append(f"  {_heading('tokens', lang)}:")
             out += [f"    {token}" for token in tokens]
         if version.rule.with_:
             out.append(f"  {together(version).render(lang)}:")
             out += [f"    {token}" for token in version.rule.with_]
-        for key, items in (("bad", version.rule.examples.fail), ("good", version.rule.examples.pass_)):
+        examples = version.rule.examples
+        pairs = ((examples.fail, examples.pass_) if isinstance(examples, DataExamples) else (examples.failing, examples.pass_))
+        for key, items in zip(("bad", "good"), pairs):
             out.append(f"  {_heading(key, lang)}:")
             for item in items:
+                if isinstance(item, dict):
+                    out.append(f"    - {profile_change(item)}")
+                    continue
                 lines = item.rstrip("\n").split("\n")
                 out.append(f"    - {lines[0]}")
                 out += [f"      {line}" for line in lines[1:]]
@@ -105,24 +108,11 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     return "\n".join(out)
 
 
-PLACEHOLDER = re.compile(r"\{\w+\}")  # a profile check's message is filled from the profile's data
 PROFILE_DATA = Text(
-    nb="Sjekker dataene i profile.yaml (ikke teksten), og peker på linjen der de står. Advarsel.",
-    nn="Sjekkar dataa i profile.yaml (ikkje teksten), og peikar på linja der dei står. Åtvaring.",
-    en="Checks the data in profile.yaml (not the copy), and points at the line where they stand. Warning.",
+    nb="Sjekker dataene i profile.yaml (ikke teksten), og peker på linjen der de står.",
+    nn="Sjekkar dataa i profile.yaml (ikkje teksten), og peikar på linja der dei står.",
+    en="Checks the data in profile.yaml (not the copy), and points at the line where they stand.",
 )
-
-
-def explain_profile_check(rule_id: str, lang: str) -> str:
-    """A check of the profile's own data (``lint/profile_checks.py``): code, not a rule file."""
-    message = PROFILE_MESSAGES[rule_id]
-    category = PROFILE_CATEGORY[rule_id.split(".")[0]]
-    return "\n".join([
-        f"{rule_id} — {CATEGORY_TITLES[category].render(lang)} ({category.value})", "",
-        f"  {PROFILE_DATA.render(lang)}", "",
-        f"{_heading('what', lang)}:", f"  {PLACEHOLDER.sub('…', message.text.render(lang))}", "",
-        f"{_heading('instead', lang)}:", f"  {message.fix.render(lang)}", "",
-    ])
 
 
 def explain_category(catalog: Catalog, category: Category, lang: str) -> str:
@@ -131,7 +121,4 @@ def explain_category(catalog: Catalog, category: Category, lang: str) -> str:
         first = catalog.first(rule_id)
         if first is not None and first.rule.category is category:
             out.append(f"  {rule_id:28} {describe(first).render(lang)}")
-    for rule_id, message in PROFILE_MESSAGES.items():
-        if PROFILE_CATEGORY[rule_id.split(".")[0]] is category:
-            out.append(f"  {rule_id:28} {PLACEHOLDER.sub('…', message.text.render(lang))}")
     return "\n".join(out) + "\n"

@@ -15,7 +15,6 @@ from pathlib import Path
 from rettfram.lint.config import find_config, load_config
 from rettfram.console import EXIT_USAGE, fail, internal_error, say
 from rettfram.lint.pack import PACK_LANGS, RuleFileError, load_catalog
-from rettfram.lint.profile_checks import RULE_IDS as PROFILE_RULE_IDS
 from rettfram.lint.reference import rule_help
 from rettfram.lint.runner import TargetError, exit_code, run as run_lint
 from rettfram.report import FORMATS, REPORTERS, sarif
@@ -54,7 +53,7 @@ def _run(args: argparse.Namespace) -> int:
     config_path = args.config or find_config(Path.cwd())
     if args.config is not None and not args.config.is_file():
         return fail(Text(nb=f"Fant ikke konfigurasjonsfila {args.config}", en=f"Config file {args.config} not found"))
-    config, errors = load_config(config_path, [*catalog.ids(), *PROFILE_RULE_IDS])
+    config, errors = load_config(config_path, catalog.ids())
     if errors:
         for error in errors:
             message = error.message()

@@ -1,6 +1,6 @@
 """Is a claim in the copy backed by the profile's data? One named check per kind of claim.
 
-A ``claim`` rule (``rettfram/rules/<lang>/claim.*.yaml``) finds the words that make a promise
+A ``claim`` rule (``rettfram/rules/claim.*.yaml``) finds the words that make a promise
 ("ledige boliger", "jobb til to", "kort vei til …") and names the check it ``needs``; the
 check below reads the profile and answers with a :class:`Verdict`: backed or not, what the
 data say (for the message) and where those data live in profile.yaml (for the fix).

@@ -55,12 +55,6 @@ class LintConfig:
     enable: tuple[str, ...] = ()
     path: Path | None = None
 
-    def is_active_id(self, rule_id: str) -> bool:
-        """For findings raised by code (profile data checks), by id and category."""
-        if rule_id in self.disable:
-            return False
-        return rule_id in self.enable or rule_id.split(".")[0] not in self.disable
-
     def is_active(self, rule: CompiledRule) -> bool:
         category = rule.rule.category.value
         if rule.id in self.disable:

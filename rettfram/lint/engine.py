@@ -245,7 +245,7 @@ CHECKERS: dict[str, Checker] = {
 }
 
 
-def fill(text: Text, **params: str | Text) -> Text:
+def fill(text: Text, /, **params: str | Text) -> Text:
     """Fill ``{name}`` placeholders without tripping over other braces; a Text fills per language."""
 
     def one(value: str | None, lang: str) -> str | None:
@@ -258,8 +258,9 @@ def fill(text: Text, **params: str | Text) -> Text:
     return Text(nb=one(text.nb, "nb") or "", en=one(text.en, "en") or "", nn=one(text.nn, "nn"))
 
 
-def finding(doc: Document, rule: CompiledRule, start: int, /, **params: str | Text) -> Finding:
+def finding(doc: Document, rule: CompiledRule, start: int, /, end: int | None = None, **params: str | Text) -> Finding:
     position = doc.position(start)
+    stop = doc.position(end) if end is not None else None
     return Finding(
         path=doc.path,
         line=position.line,
@@ -269,6 +270,8 @@ def finding(doc: Document, rule: CompiledRule, start: int, /, **params: str | Te
         severity=rule.rule.level,
         message=fill(rule.rule.message.to_text(), **params),
         suggestion=fill(rule.rule.suggestion.to_text(), **params),
+        end_line=stop.line if stop else None,
+        end_column=stop.column if stop else None,
     )
 
 
@@ -297,6 +300,7 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
             if rule.rule.kind != "similar":
                 flagged.add(rule.rule.category.value)
             match = " ".join(doc.masked[hit.start : hit.end].split())
-            findings.append(finding(doc, rule, hit.start, match=match, replacement=hit.replacement,
+            end = hit.start + len(doc.masked[hit.start : hit.end].rstrip())
+            findings.append(finding(doc, rule, hit.start, end, match=match, replacement=hit.replacement,
                                     data=hit.data or "", words=hit.words))
     return findings

@@ -24,7 +24,7 @@ from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.page import lint_parsed, lint_plain
-from rettfram.lint.pack import Catalog
+from rettfram.lint.pack import DATA, Catalog
 from rettfram.lint.profile_checks import profile_findings
 from rettfram.load import Loc
 from rettfram.model import Profile
@@ -77,7 +77,8 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     """The profile's data findings, and the copy rules over its own strings at YAML positions."""
     if checked.profile is None or checked.source is None:
         return []
-    findings = [f for f in profile_findings(checked.profile, checked.source, today) if config.is_active_id(f.rule)]
+    data_rules = [rule for rule in catalog.packs[DATA].rules if config.is_active(rule)]
+    findings = profile_findings(checked.profile, checked.source, today, data_rules)
     lang = checked.profile.municipality.language
     context = context_for_checked(checked, today, ())
     for loc, text in profile_strings(checked.profile):

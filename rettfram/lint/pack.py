@@ -1,8 +1,11 @@
-"""Rule packs: every ``*.yaml`` in ``rettfram/rules/<lang>/`` (and ``rules/meta/``), validated.
+"""Rule packs: every ``rettfram/rules/<rule-id>.yaml``, validated, split into one pack per language.
 
-Rule files are data: the loader reads all YAML files in a pack folder, checks each one against
-``rule.Rule`` and that its file name is its id, and compiles its tokens once. A broken rule
-file stops loading with a :class:`RuleFileError` that names the file and every problem.
+A rule file holds one rule in every language (``rule.RuleFile``); the loader checks each file,
+that its file name is its id, and builds from it one :class:`Rule` per language (the shared
+fields plus that language's tokens and examples), compiling the tokens once. Packs are what
+the engine runs: ``nb``, ``nn``, ``en``, ``meta`` (suppressions) and ``data`` (the profile's
+own data). A broken rule file stops loading with a :class:`RuleFileError` that names the file
+and every problem.
 """
 
 from __future__ import annotations
@@ -16,12 +19,13 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from rettfram.lint.rule import Rule
+from rettfram.lint.rule import LanguagePart, Rule, RuleFile
 from rettfram.lint.tokens import compile_token, compile_tokens, needles
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en")
-META = "meta"
+PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en")  # languages with a rule pack
+META = "meta"  # rules about the linting itself (suppression comments)
+DATA = "data"  # rules about the profile's own data (lint/profile_checks.py)
 
 
 class RuleFileError(Exception):
@@ -43,7 +47,7 @@ class Swap:
 @dataclass(frozen=True)
 class CompiledRule:
     rule: Rule
-    lang: str  # the pack: nb, nn, en or meta
+    lang: str  # the pack: nb, nn, en, meta or data
     path: Path
     pattern: re.Pattern[str] | None
     swaps: tuple[Swap, ...]
@@ -68,10 +72,10 @@ class RulePack:
         return next((r for r in self.rules if r.id == rule_id), None)
 
 
-def _problems(exc: ValidationError) -> list[str]:
+def _problems(exc: ValidationError, within: tuple[str, ...] = ()) -> list[str]:
     out = []
     for error in exc.errors():
-        where = ".".join(str(p) for p in error["loc"]) or "(fila / the file)"
+        where = ".".join(str(p) for p in (*within, *error["loc"])) or "(fila / the file)"
         out.append(f"{where}: {error['msg']}")
     return out
 
@@ -90,7 +94,22 @@ def compile_rule(rule: Rule, lang: str, path: Path) -> CompiledRule:
     )
 
 
-def load_rule_file(path: Path, lang: str) -> CompiledRule:
+def _rule_for(file: RuleFile, lang: str, part: LanguagePart | None, path: Path) -> Rule:
+    data = file.shared()
+    if part is not None:
+        data |= part.model_dump(by_alias=True, exclude_none=True)
+        if part.unless is not None and file.unless is not None:
+            raise RuleFileError(path, [f"languages.{lang}.unless: 'unless' is either a named condition at the top or token lists per language"])
+    elif file.examples is not None:
+        data["examples"] = file.examples.model_dump(by_alias=True)
+    try:
+        return Rule.model_validate(data)
+    except ValidationError as exc:
+        raise RuleFileError(path, _problems(exc, ("languages", lang) if part is not None else ())) from None
+
+
+def load_rule_file(path: Path) -> list[CompiledRule]:
+    """One rule file: the rule compiled once per language it has (or for ``meta``/``data``)."""
     try:
         data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
@@ -98,21 +117,17 @@ def load_rule_file(path: Path, lang: str) -> CompiledRule:
     if not isinstance(data, dict):
         raise RuleFileError(path, ["forventet en mapping / expected a mapping (id, category, ...)"])
     try:
-        rule = Rule.model_validate(data)
+        file = RuleFile.model_validate(data)
     except ValidationError as exc:
         raise RuleFileError(path, _problems(exc)) from None
-    if rule.id != path.stem:
-        raise RuleFileError(path, [f"filnavnet må være id-en / the file name must be the id: {rule.id}.yaml"])
-    if (lang == META) != (rule.kind == "meta"):
-        raise RuleFileError(path, ["kind 'meta' hører hjemme i / belongs in rules/meta/ (and only there)"])
-    return compile_rule(rule, lang, path)
-
-
-@lru_cache(maxsize=None)
-def load_pack(lang: str, rules_dir: Path = RULES_DIR) -> RulePack:
-    folder = rules_dir / lang
-    rules = [load_rule_file(p, lang) for p in sorted(folder.glob("*.yaml"))]
-    return RulePack(lang=lang, rules=tuple(sorted(rules, key=lambda r: r.id)))
+    if file.id != path.stem:
+        raise RuleFileError(path, [f"filnavnet må være id-en / the file name must be the id: {file.id}.yaml"])
+    unknown = sorted(set(file.languages) - set(PACK_LANGS))
+    if unknown:
+        raise RuleFileError(path, [f"languages: no rule pack for {', '.join(unknown)} (known: {', '.join(PACK_LANGS)})"])
+    if file.kind in (META, DATA):
+        return [compile_rule(_rule_for(file, file.kind, None, path), file.kind, path)]
+    return [compile_rule(_rule_for(file, lang, part, path), lang, path) for lang, part in file.languages.items()]
 
 
 @dataclass(frozen=True)
@@ -134,16 +149,17 @@ class Catalog:
 
 @lru_cache(maxsize=None)
 def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
-    packs = {lang: load_pack(lang, rules_dir) for lang in (*PACK_LANGS, META)}
+    by_lang: dict[str, list[CompiledRule]] = {lang: [] for lang in (*PACK_LANGS, META, DATA)}
+    for path in sorted(rules_dir.glob("*.yaml")):
+        for rule in load_rule_file(path):
+            by_lang[rule.lang].append(rule)
+    packs = {lang: RulePack(lang, tuple(sorted(rules, key=lambda r: r.id))) for lang, rules in by_lang.items()}
     catalog = Catalog(packs=packs)
-    for rule_id in catalog.ids():
-        versions = list(catalog.versions(rule_id).values())
-        first = versions[0]
-        for other in versions[1:]:
-            if (other.rule.category, other.rule.level) != (first.rule.category, first.rule.level):
-                raise RuleFileError(
-                    other.path, [f"{rule_id}: category/level must match {first.path} (same id, same idea)"]
-                )
+    from rettfram.lint.profile_checks import CHECKS  # it imports this module: imported here, not at the top
+
+    for rule in packs[DATA].rules:
+        if rule.rule.check not in CHECKS:
+            raise RuleFileError(rule.path, [f"'check: {rule.rule.check}' is not a check in lint/profile_checks.py: {', '.join(sorted(CHECKS))}"])
     if any(r.rule.kind == "similar" for pack in packs.values() for r in pack.rules):
         from rettfram.lint.similar import load_model  # similar.py raises RuleFileError: imported here, not at the top
 

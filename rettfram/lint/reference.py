@@ -7,10 +7,12 @@ when the committed page is out of date (regenerate with ``python build.py rules-
 
 from __future__ import annotations
 
+import re
+
 from rettfram.findings import Category, Severity
 from rettfram.lint.engine import fill
-from rettfram.lint.profile_checks import MESSAGES as PROFILE_MESSAGES
-from rettfram.lint.pack import META, PACK_LANGS, Catalog, CompiledRule
+from rettfram.lint.pack import DATA, META, PACK_LANGS, Catalog, CompiledRule
+from rettfram.lint.rule import DataExamples, marked
 from rettfram.report.sarif import RuleHelp
 from rettfram.text import Text
 
@@ -27,8 +29,9 @@ LEVELS = {
     Severity.WARNING: Text(nb="advarsel", nn="åtvaring", en="warning"),
     Severity.INFO: Text(nb="merknad", nn="merknad", en="note"),
 }
-LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", META: "Markdown"}
-PLACEHOLDERS = {"match": "…", "replacement": "…", "rule": "REGEL/RULE", "candidates": "…", "words": "…"}
+LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", META: "Markdown", DATA: "profile.yaml"}
+PLACEHOLDERS = {"rule": "REGEL/RULE"}
+_VALUE = re.compile(r"\{\w+\}")
 UNLESS = {
     "concrete_fact": Text(
         nb="Ikke når samme setning har et konkret faktum: et tall, en dato eller et egennavn (utenom stedets eget navn).",
@@ -107,12 +110,18 @@ SEEDS = {  # the research in shared/seeds/, by file number
 }
 
 
+def _placeholders(text: Text) -> Text:
+    """A message as a description: ``{rule}`` named, every other value ``…`` (``{match}``, a data check's ``{date}``)."""
+    named = fill(text, **PLACEHOLDERS)
+    return Text(nb=_VALUE.sub("…", named.nb), en=_VALUE.sub("…", named.en), nn=_VALUE.sub("…", named.nn) if named.nn else None)
+
+
 def describe(rule: CompiledRule) -> Text:
-    return fill(rule.rule.message.to_text(), **PLACEHOLDERS)
+    return _placeholders(rule.rule.message.to_text())
 
 
 def advise(rule: CompiledRule) -> Text:
-    return fill(rule.rule.suggestion.to_text(), **PLACEHOLDERS)
+    return _placeholders(rule.rule.suggestion.to_text())
 
 
 def source_line(rule: CompiledRule) -> str:
@@ -146,21 +155,39 @@ def rule_help(catalog: Catalog) -> dict[str, RuleHelp]:
     return out
 
 
+def profile_change(change: dict) -> str:
+    """A data rule's example: the change to the reference profile, as ``path: value``."""
+    return ", ".join(f"{path}: {value!r}" for path, value in change.items()) or "(uendret / unchanged)"
+
+
+def highlighted(example: str) -> str:
+    """A fail example for Markdown: the reported words in bold instead of ``[[…]]``."""
+    plain, spans = marked(example)
+    for start, end in reversed(spans):
+        plain = f"{plain[:start]}**{plain[start:end]}**{plain[end:]}"
+    return plain
+
+
 def _examples(lines: list[str], rule: CompiledRule) -> None:
+    examples = rule.rule.examples
+    if isinstance(examples, DataExamples):
+        lines += [f"- ✗ `{profile_change(change)}`" for change in examples.fail]
+        lines += [f"- ✓ `{profile_change(change)}`" for change in examples.pass_]
+        return
     if rule.lang == META:
-        for mark, items in (("✗", rule.rule.examples.fail), ("✓", rule.rule.examples.pass_)):
+        for mark, items in (("✗", examples.failing), ("✓", examples.pass_)):
             for item in items:
                 lines += [f"{mark}", "", "```markdown", item.rstrip("\n"), "```", ""]
         return
     lines.append(f"- {LANG_NAMES[rule.lang]}:")
-    lines += [f"    - ✗ {item}" for item in rule.rule.examples.fail]
-    lines += [f"    - ✓ {item}" for item in rule.rule.examples.pass_]
+    lines += [f"    - ✗ {highlighted(item)}" for item in examples.fail]
+    lines += [f"    - ✓ {item}" for item in examples.pass_]
 
 
 def _rule_section(catalog: Catalog, rule_id: str) -> list[str]:
     versions = catalog.versions(rule_id)
     rule = next(iter(versions.values()))
-    langs = ", ".join(lang for lang in versions if lang != META) or "alle / all"
+    langs = ", ".join(lang for lang in versions if lang not in (META, DATA)) or ("profile.yaml" if DATA in versions else "alle / all")
     level = LEVELS[rule.rule.level]
     lines = [f"### `{rule_id}`", "",
              f"Nivå / level: **{level.nb} / {level.en}** · type / kind: `{rule.rule.kind}` · språk / languages: {langs}", ""]
@@ -197,12 +224,13 @@ def render_reference(catalog: Catalog) -> str:
         "place can deliver. The rules build on research and experience collected by Distriktssenteret on what "
         "makes people move and stay. Each rule says what it catches, why, and what we write instead.*",
         "",
-        "Generert fra `rettfram/rules/` med `python build.py rules-doc`; ikke rediger for hånd. "
-        "*Generated from `rettfram/rules/` by `python build.py rules-doc`; do not edit by hand.*",
+        "Generert fra `rettfram/rules/` (én fil per regel) med `python build.py rules-doc`; ikke rediger for hånd. "
+        "*Generated from `rettfram/rules/` (one file per rule) by `python build.py rules-doc`; do not edit by hand.*",
         "",
     ]
     counts = ", ".join(f"{lang}: {len(catalog.packs[lang].rules)}" for lang in PACK_LANGS)
-    lines += [f"Regler per språk / rules per language: {counts}.", ""]
+    lines += [f"Regler per språk / rules per language: {counts}; for profilens data / on the profile's data: "
+              f"{len(catalog.packs[DATA].rules)}; for unntak / on suppressions: {len(catalog.packs[META].rules)}.", ""]
     by_category: dict[Category, list[str]] = {}
     for rule_id in catalog.ids():
         first = catalog.first(rule_id)
@@ -215,20 +243,4 @@ def render_reference(catalog: Catalog) -> str:
         lines += [f"## {title.nb} / {title.en} (`{category.value}`)", ""]
         for rule_id in by_category[category]:
             lines += _rule_section(catalog, rule_id)
-    lines += _profile_checks_section()
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _profile_checks_section() -> list[str]:
-    """The checks of the profile's own data (``lint/profile_checks.py``): code, not rule files."""
-    lines = [
-        "## Dataene i profilen / The profile's data",
-        "",
-        "Disse sjekkene leser `profile.yaml` og peker på linjen der dataene står (advarsler). "
-        "*These checks read `profile.yaml` and point at the line where the data stand (warnings).*",
-        "",
-    ]
-    for rule_id, message in PROFILE_MESSAGES.items():
-        lines += [f"### `{rule_id}`", "", f"{message.text.nb} *{message.text.en}*", "",
-                  f"**Skriv heller / Write instead:** {message.fix.nb} *{message.fix.en}*", ""]
-    return lines

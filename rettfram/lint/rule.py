@@ -1,12 +1,18 @@
-"""The shape of one rule file (``rettfram/rules/<lang>/<rule-id>.yaml``), validated with pydantic.
+"""The shape of a rule file: one file per rule id, ``rettfram/rules/<rule-id>.yaml``, with every
+language inside it (Vale-style: one YAML file per rule; the loader in ``pack.py``).
 
-Fields: ``id`` (``category.name``, the file name), ``category`` (sos, cliche, target, claim,
-evidence), ``level`` (error, warning, info), ``kind`` (below), ``enabled`` (false: off unless
-``enable``d in rettfram.toml), ``tokens`` (the words, in the syntax of ``lint/tokens.py``),
-``swap``, ``unless``, ``with``, ``max``, ``scope``, ``needs`` and ``fallback`` (below),
-``message`` and ``suggestion`` (nb, nn and en; ``{match}`` is the words found), ``source``
-(``seed``, ``passage``, ``quote``: where in the research the rule comes from) and ``examples``
-(``fail`` and ``pass``, run as tests with exact positions).
+A file holds what the rule is, once: ``id`` (``category.name``, the file name), ``category``
+(sos, cliche, target, claim, evidence), ``level`` (error, warning, info), ``kind`` (below),
+``enabled`` (false: off unless ``enable``d in rettfram.toml), ``unless`` when it is a named
+condition, ``max``, ``scope``, ``needs``, ``check`` and ``fallback`` (below), ``message`` and
+``suggestion`` (nb, nn and en; ``{match}`` is the words found), ``source`` (``seed``,
+``passage``, ``quote``: where in the research the rule comes from); and under ``languages``,
+per language code (nb, nn, en …), what is said differently in each: ``tokens`` (the words, in
+the syntax of ``lint/tokens.py``), ``swap``, ``unless`` when it is a list of tokens, ``with``,
+and ``examples`` (``fail`` and ``pass``, run as tests). In a ``fail`` example the words the rule
+must report are marked ``[[like this]]``: the test asserts exactly those words, at exactly that
+line and column, and no others. Rules of kind ``meta`` and ``data`` have no languages: their
+``examples`` stand at the top.
 
 Kinds:
 
@@ -36,16 +42,21 @@ not a finding: "Vi er ikke et sted for alle" is honest.
   rule of that category has, when the score passes ``THRESHOLD`` (``SURE`` when a rule of
   another category has flagged it), with the words that weigh most as ``{words}``.
 - ``meta``: findings about the linting itself (suppression comments), raised by the engine.
+- ``data``: a check of the profile's own data (freshness, sources, target groups): ``check``
+  names the function in ``lint/profile_checks.py``; the message's ``{placeholders}`` are
+  filled from the data. Its examples are changes to the reference profile
+  (``tests/fixtures/example-profile.yaml``), dotted paths to values: ``fail`` changes make the
+  check report, ``pass`` changes do not.
 
 ``fallback: true`` makes a rule a catch-all (word classes rather than phrases, such as
 ``cliche.tomt-skryt``): it runs after the other rules and reports only sentences that no other
 rule of its category has flagged, so one cliché is not reported twice.
-
 """
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -54,9 +65,11 @@ from rettfram.lint.backing import CHECKS
 from rettfram.lint.tokens import TokenError, compile_token
 from rettfram.text import Text
 
-Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta"]
+Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta", "data"]
 NamedCondition = Literal["concrete_fact", "fact_or_contrast", "source"]
-KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta")
+KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta", "data")
+LANGUAGE_FIELDS = ("tokens", "swap", "unless", "with", "examples")  # what a language may say differently
+_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
 RULE_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
@@ -83,9 +96,43 @@ class Source(_Strict):
     quote: str = Field(min_length=1)
 
 
+def marked(example: str) -> tuple[str, list[tuple[int, int]]]:
+    """A ``fail`` example without its ``[[…]]`` marks, and the spans (offsets) they marked."""
+    plain, spans, pos = [], [], 0
+    length = 0
+    for m in _MARK.finditer(example):
+        plain.append(example[pos : m.start()])
+        length += m.start() - pos
+        spans.append((length, length + len(m.group(1))))
+        plain.append(m.group(1))
+        length += len(m.group(1))
+        pos = m.end()
+    plain.append(example[pos:])
+    return "".join(plain), spans
+
+
 class Examples(_Strict):
     fail: list[str] = Field(min_length=1)
     pass_: list[str] = Field(alias="pass", min_length=1)
+
+    @field_validator("pass_")
+    @classmethod
+    def _pass_unmarked(cls, value):  # type: ignore[no-untyped-def]
+        if any("[[" in item for item in value):
+            raise ValueError("'pass' examples have no [[marks]]: nothing in them is reported")
+        return value
+
+    @property
+    def failing(self) -> list[str]:
+        """The ``fail`` examples as the linter reads them (marks removed)."""
+        return [marked(item)[0] for item in self.fail]
+
+
+class DataExamples(_Strict):
+    """Changes to the reference profile: dotted path → value."""
+
+    fail: list[dict[str, Any]] = Field(min_length=1)
+    pass_: list[dict[str, Any]] = Field(alias="pass", min_length=1)
 
 
 class Rule(_Strict):
@@ -101,11 +148,12 @@ class Rule(_Strict):
     max: int | None = Field(default=None, ge=0)
     scope: Literal["sentence", "block", "file"] = "block"
     needs: str | None = Field(default=None, description="claim rules: the data check in lint/backing.py")
+    check: str | None = Field(default=None, description="data rules: the check in lint/profile_checks.py")
     fallback: bool = Field(default=False, description="report only sentences no other rule of the category has flagged")
     message: Texts
     suggestion: Texts
     source: Source | None = None
-    examples: Examples
+    examples: Examples | DataExamples
 
     @field_validator("tokens", "swap")
     @classmethod
@@ -150,12 +198,65 @@ class Rule(_Strict):
             problems.append("'max' is required for kind 'occurrence' and only allowed there")
         if self.kind == "similar" and (self.tokens or self.fallback or self.scope != "block"):
             problems.append("kind 'similar' has no 'tokens', 'fallback' or 'scope': it always runs last, per sentence")
-        if self.kind == "meta" and (self.tokens or self.swap):
-            problems.append("kind 'meta' has no tokens: the engine raises it")
-        if self.kind != "meta" and self.id.split(".")[0] != self.category.value:
+        if self.kind in ("meta", "data") and (self.tokens or self.swap):
+            problems.append(f"kind '{self.kind}' has no tokens: the engine raises it")
+        if (self.kind == "data") != (self.check is not None):
+            problems.append("'check' is required for kind 'data' and only allowed there")
+        if (self.kind == "data") != isinstance(self.examples, DataExamples):
+            problems.append("kind 'data' has examples that change the profile (path: value); other kinds have text examples")
+        if isinstance(self.examples, Examples):
+            unmarked = [item for item in self.examples.fail if not _MARK.search(item)]
+            if unmarked:
+                problems.append(f"mark the reported words in every fail example with [[…]]: {unmarked[0]!r}")
+        if self.kind not in ("meta", "data") and self.id.split(".")[0] != self.category.value:
             problems.append(f"the id must start with its category: '{self.category.value}.'")
         if self.kind != "meta" and self.source is None:
             problems.append("'source' is required: which seed, which passage, a short quote")
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+class LanguagePart(_Strict):
+    """What one language says in a rule file (``languages: {nb: …}``)."""
+
+    tokens: list[str] = Field(default_factory=list)
+    swap: dict[str, str] = Field(default_factory=dict)
+    unless: list[str] | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
+    examples: Examples
+
+
+class RuleFile(_Strict):
+    """A rule file as written: the rule once, and per language what differs (``languages``)."""
+
+    id: str = Field(pattern=RULE_ID)
+    category: Category
+    level: Severity
+    kind: Kind
+    enabled: bool = True
+    unless: NamedCondition | None = None
+    max: int | None = Field(default=None, ge=0)
+    scope: Literal["sentence", "block", "file"] = "block"
+    needs: str | None = None
+    check: str | None = None
+    fallback: bool = False
+    message: Texts
+    suggestion: Texts
+    source: Source | None = None
+    languages: dict[str, LanguagePart] = Field(default_factory=dict)
+    examples: Examples | DataExamples | None = None
+
+    @model_validator(mode="after")
+    def _languages_or_examples(self) -> "RuleFile":
+        if self.kind in ("meta", "data"):
+            if self.languages or self.examples is None:
+                raise ValueError(f"kind '{self.kind}' has 'examples' at the top and no 'languages'")
+        elif not self.languages or self.examples is not None:
+            raise ValueError("'languages' (nb, nn, en …) holds tokens and examples; no 'examples' at the top")
+        return self
+
+    def shared(self) -> dict[str, Any]:
+        """The fields every language has in common, as a :class:`Rule` takes them."""
+        data = self.model_dump(by_alias=True, exclude_none=True, exclude={"languages", "examples"})
+        return data

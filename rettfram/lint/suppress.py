@@ -7,7 +7,7 @@ block are allowed. A finding is suppressed when its rule is listed and its line 
 range.
 
 The reason is required, in "double quotes", «guillemets» or “curly quotes”. Problems with a
-suppression are findings of the ``lint.*`` meta rules (``rettfram/rules/meta/``):
+suppression are findings of the ``lint.*`` meta rules (``rettfram/rules/lint.*.yaml``):
 
 - ``lint.suppression-reason``: no reason given (the suppression is ignored);
 - ``lint.unknown-rule``: a rule id that does not exist (with a "did you mean");
@@ -64,29 +64,29 @@ def parse_suppressions(
 ) -> tuple[list[Suppression], list[Finding]]:
     suppressions, problems = [], []
 
-    def problem(rule_id: str, offset: int, **params: str) -> None:
+    def problem(rule_id: str, offset: int, end: int, **params: str) -> None:
         rule = meta.get(rule_id)
         if rule is not None:
-            problems.append(finding(doc, rule, offset, **params))
+            problems.append(finding(doc, rule, offset, end, **params))
 
     for comment in doc.comments:
         m = _DIRECTIVE.match(comment.body)
         if not m:
             continue
-        start = comment.span.start
+        start, end = comment.span.start, comment.span.end
         verb, rest = m.group(1).lower(), m.group(2)
         reason_match = _REASON.search(rest)
         id_text = rest[: reason_match.start()] if reason_match else rest
         ids = tuple(id_text.split())
         if verb != "allow" or not ids:
-            problem("lint.bad-suppression", start, rule=" ".join(ids) or "-")
+            problem("lint.bad-suppression", start, end, rule=" ".join(ids) or "-")
             continue
         if not comment.own_line:
-            problem("lint.bad-suppression", start, rule=" ".join(ids))
+            problem("lint.bad-suppression", start, end, rule=" ".join(ids))
             continue
         reason = next((g for g in reason_match.groups() if g is not None), "") if reason_match else ""
         if not reason.strip():
-            problem("lint.suppression-reason", start, rule=" ".join(ids))
+            problem("lint.suppression-reason", start, end, rule=" ".join(ids))
             continue
         valid = []
         for rule_id in ids:
@@ -94,7 +94,7 @@ def parse_suppressions(
                 valid.append(rule_id)
             else:
                 offset = doc.text.find(rule_id, start, comment.span.end)
-                problem("lint.unknown-rule", offset, rule=rule_id, candidates=_did_you_mean(rule_id, known_ids))
+                problem("lint.unknown-rule", offset, offset + len(rule_id), rule=rule_id, candidates=_did_you_mean(rule_id, known_ids))
         if valid:
             first, last = _target_lines(doc, comment)
             suppressions.append(Suppression(comment, tuple(valid), first, last))
@@ -123,5 +123,5 @@ def apply_suppressions(
                 offset = doc.text.find(rule_id, s.comment.span.start, s.comment.span.end)
                 problem_rule = meta.get("lint.unused-suppression")
                 if problem_rule is not None:
-                    problems.append(finding(doc, problem_rule, offset, rule=rule_id))
+                    problems.append(finding(doc, problem_rule, offset, offset + len(rule_id), rule=rule_id))
     return kept + problems

@@ -62,7 +62,8 @@ def render(findings: Iterable[Finding], lang: str = "nb", rules: Mapping[str, Ru
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": {"uri": uri_reference(f.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column},
+                    "region": {"startLine": f.line, "startColumn": f.column,
+                               **({"endLine": f.end_line, "endColumn": f.end_column} if f.end_line else {})},
                 }
             }],
             "properties": {"category": f.category.value},

@@ -10,7 +10,7 @@ import pytest
 from rettfram.cli import COMMANDS, build_parser
 from rettfram.lint import rule as rule_module
 from rettfram.lint.config import LintConfig
-from rettfram.lint.rule import Rule
+from rettfram.lint.rule import LanguagePart, Rule, RuleFile
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text("utf-8")
@@ -50,7 +50,7 @@ def test_every_environment_variable_is_in_the_readme(variable):
     assert f"`{variable}" in README
 
 
-@pytest.mark.parametrize("field", sorted(f.alias or name for name, f in Rule.model_fields.items()))
+@pytest.mark.parametrize("field", sorted({f.alias or name for model in (Rule, RuleFile, LanguagePart) for name, f in model.model_fields.items()}))
 def test_every_rule_file_field_is_documented(field):
     """A rule author reads the rule file format in rettfram/lint/rule.py."""
     assert f"``{field}``" in (rule_module.__doc__ or "")

@@ -44,7 +44,7 @@ def _examples(which: str):
         for rule in CATALOG.packs[lang].rules:
             if rule.rule.kind != "claim":
                 continue
-            examples = rule.rule.examples.fail if which == "fail" else rule.rule.examples.pass_
+            examples = rule.rule.examples.failing if which == "fail" else rule.rule.examples.pass_
             for i, text in enumerate(examples):
                 yield pytest.param(lang, rule.id, text, id=f"{lang}:{rule.id}:{which}{i}")
 

@@ -60,7 +60,7 @@ def test_sarif_output(cli, site):
     log = json.loads(cli("lint", site(), "--format", "sarif").out)
     rules = {r["id"]: r for r in log["runs"][0]["tool"]["driver"]["rules"]}
     assert "Distriktssenteret" in rules["sos.sos"]["help"]["text"]
-    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 15}
+    assert log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"] == {"startLine": 3, "startColumn": 15, "endLine": 3, "endColumn": 25}
 
 
 def test_github_output(cli, site):
