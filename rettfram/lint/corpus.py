@@ -17,6 +17,7 @@ from ruamel.yaml.error import YAMLError
 from rettfram.lint.pack import PACK_LANGS
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
+REAL = "real"  # corpus/real/: copy patterned on real public pages (corpus/real/README.md)
 CATEGORIES: tuple[str, ...] = ("sos", "cliche", "target")  # what the corpus labels; claim needs a profile
 
 
@@ -42,7 +43,7 @@ def load_file(path: Path) -> list[Entry]:
         raise CorpusError(f"{where}: ikke gyldig YAML / not valid YAML ({getattr(exc, 'problem', exc)})") from None
     if not isinstance(items, list):
         raise CorpusError(f"{path}:1:1: forventet en liste av setninger / expected a list of sentences")
-    held_out = path.stem.startswith("heldout")
+    held_out = path.stem.startswith(("heldout", "real"))  # a batch of its own: its file name
     entries = []
     for index, item in enumerate(items):
         problem = _problem(item)
@@ -75,3 +76,9 @@ def load_corpus(folder: Path = CORPUS_DIR, without: frozenset[str] = frozenset()
     """Every entry of every ``*.yaml`` in ``folder``, in file order, leaving out the files named
     (by stem) in ``without``."""
     return [entry for path in sorted(folder.glob("*.yaml")) if path.stem not in without for entry in load_file(path)]
+
+
+def load_training(folder: Path = CORPUS_DIR, without: frozenset[str] = frozenset()) -> list[Entry]:
+    """What the ``similar`` model learns from: the copy written for the project (``corpus/*.yaml``)
+    and the real-patterned copy (``corpus/real/*.yaml``)."""
+    return load_corpus(folder, without) + load_corpus(folder / REAL, without)

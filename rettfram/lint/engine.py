@@ -22,7 +22,7 @@ from rettfram.lint.corpus import CATEGORIES
 from rettfram.lint.document import Document, Span
 from rettfram.lint.facts import CONDITIONS, split_sentences
 from rettfram.lint.pack import CompiledRule
-from rettfram.lint.similar import SURE, Model, Verdict, load_model, words
+from rettfram.lint.similar import Model, Verdict, load_model, words
 from rettfram.load import SourceMap
 from rettfram.model import Profile
 from rettfram.text import Text
@@ -182,9 +182,9 @@ def check_occurrence(rule: CompiledRule, prepared: Prepared, context: LintContex
 def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) -> Iterator[Hit]:
     """A sentence no rule of this category flagged that the corpus model finds clearly like it.
 
-    Only the category the sentence is most like reports, past ``THRESHOLD``; in a sentence a rule
-    of another category flagged already (an SOS appeal that is also aimed only at returnees) it
-    needs ``SURE``. Other ``similar`` rules do not count as flagging, so their order does not
+    Only the category the sentence is most like reports, past the model's ``threshold``; in a
+    sentence a rule of another category flagged already (an SOS appeal that is also aimed only at
+    returnees) it needs the model's ``sure``. Other ``similar`` rules do not count as flagging, so their order does not
     matter.
     """
     text = prepared.doc.masked
@@ -204,7 +204,7 @@ def check_similar(rule: CompiledRule, prepared: Prepared, context: LintContext) 
             if verdict is None:
                 continue
             most_like = max(verdicts.values(), key=lambda v: v.score) is verdict
-            if most_like and (verdict.score > SURE or not flagged & NET_CATEGORIES):
+            if most_like and (verdict.score > model.sure or not flagged & NET_CATEGORIES):
                 start = sentence.start + len(chunk) - len(chunk.lstrip())  # at the sentence's first word
                 yield Hit(rule, start, sentence.end, words=", ".join(f"«{w}»" for w in verdict.words))
 

@@ -102,9 +102,6 @@ def profile_strings(profile: Profile) -> Iterator[tuple[Loc, str]]:
     for i, need in enumerate(profile.needs):
         if need.why:
             yield ("needs", i, "why"), need.why
-    for i, group in enumerate(profile.target_groups):
-        if group.note:
-            yield ("target_groups", i, "note"), group.note
     for i, vacancy in enumerate(profile.jobs.vacancies):
         yield ("jobs", "vacancies", i, "title"), vacancy.title
     for i, listing in enumerate(profile.housing.listings):

@@ -4,52 +4,53 @@
 from __future__ import annotations
 
 import json
+import random
 
 import pytest
 
-from rettfram.lint.corpus import Entry, load_corpus
+from rettfram.lint.corpus import CATEGORIES, Entry, load_training
 from rettfram.lint.pack import RuleFileError
-from rettfram.lint.similar import MODEL_PATH, SURE, THRESHOLD, Model, features, load_model, train
+from rettfram.lint.similar import FORMAT, MODEL_PATH, Model, char_terms, load_model, word_terms
+from rettfram.lint.similar_train import corpus_hash, fit
 
-SOS = "Om ti år kan det vere mørkt i kvart hus langs fjorden."  # no word rule knows this one
-
-
-def test_the_committed_model_is_what_the_corpus_gives():
-    assert MODEL_PATH.read_text(encoding="utf-8") == train(load_corpus()).to_json(), "run: python build.py train"
+SOS = "Held det fram slik, står berre tomme hus att langs fjorden om ti år."  # no word rule knows this one
 
 
-def test_features_are_words_and_word_pairs():
-    assert features("Kom heim, Kari!") == {"w:kom", "w:heim", "w:kari", "b:kom_heim", "b:heim_kari"}
+def test_the_committed_model_was_learned_from_the_corpus_as_it_is():
+    assert load_model().corpus == corpus_hash(load_training()), "run: python build.py train"
 
 
-def test_training_counts_honest_and_category_sentences():
-    entries = [Entry("redd skulen", "nn", frozenset({"sos"})), Entry("redd skulen no", "nn", frozenset({"sos"})),
-               Entry("skulen har 40 elevar", "nn", frozenset()), Entry("redd skulen", "nn", frozenset({"sos", "target"}))]
-    model = train(entries)
-    assert model.sizes == {"honest": 1, "sos": 3, "cliche": 0, "target": 1}
-    assert model.counts["w:skulen"] == (1, 3, 0, 1)
-    assert model.counts["b:redd_skulen"] == (0, 3, 0, 1)
-    assert "w:no" not in model.counts  # seen once: below MIN_COUNT
+def test_features_are_words_word_pairs_and_character_ngrams_inside_words():
+    assert word_terms("Kom heim, Kari!") == ["kom", "heim", "kari", "kom heim", "heim kari"]
+    assert char_terms("Bygd") == [" by", "byg", "ygd", "gd ", " byg", "bygd", "ygd ", " bygd", "bygd "]
+    assert char_terms("å") == [" å "], "a word shorter than the n-gram counts once"
 
 
-def test_the_model_file_round_trips_and_names_its_format(tmp_path):
+@pytest.mark.slow
+def test_the_model_computes_what_scikit_learn_computes():
+    """``similar.Model`` applies the weights with no dependency; it must agree with scikit-learn."""
+    entries = load_training()
+    random.Random(20261206).shuffle(entries)
+    model, sklearn_probabilities = fit(entries[:2500])
+    for entry in entries[2500:2700]:
+        ours = model.probabilities(entry.text)
+        theirs = dict(zip(CATEGORIES, sklearn_probabilities(entry.text)))
+        assert all(abs(ours[c] - theirs[c]) < 1e-9 for c in CATEGORIES), entry.text
+
+
+def test_the_model_file_round_trips_and_names_its_format():
     model = load_model()
     assert Model.from_json(model.to_json()) == model
-    head = json.loads(MODEL_PATH.read_text(encoding="utf-8").splitlines()[0])
-    assert head["format"] == "rettfram-similar/1" and head["columns"] == ["honest", "sos", "cliche", "target"]
-    with pytest.raises(ValueError, match="rettfram-similar/1"):
-        Model.from_json('{"format": "something-else"}\n')
-
-
-SMALL = [Entry("redd skulen no", "nn", frozenset({"sos"}))] * 200 + [Entry("skulen har plass no", "nn", frozenset())] * 200
+    head = json.loads(MODEL_PATH.read_text(encoding="utf-8"))[0]
+    assert head["format"] == FORMAT and head["categories"] == list(CATEGORIES)
+    with pytest.raises(ValueError, match=FORMAT):
+        Model.from_json('[{"format": "something-else"}]\n')
 
 
 def test_a_verdict_names_the_category_and_the_heaviest_words():
-    """Words only in SOS copy weigh most; words in both weigh nothing; the place's name is skipped."""
-    model = train(SMALL)
-    verdict = model.verdict("redd skulen no")
-    assert verdict is not None and verdict.category == "sos" and verdict.words == ("redd",)
-    assert load_model().verdict(SOS).category == "sos" and load_model().verdict(SOS).score > THRESHOLD
+    verdict = load_model().verdict(SOS)
+    assert verdict is not None and verdict.category == "sos" and verdict.score > load_model().threshold
+    assert len(verdict.words) == 3 and all(w in SOS.lower() for w in verdict.words)
 
 
 @pytest.mark.parametrize("text", ["Les meir her.", "Skulen har 43 elevar.", "Du har flyttet hit, eller skal gjøre det snart."])
@@ -57,15 +58,18 @@ def test_ordinary_lines_are_not_judged_on_a_word_or_two(text):
     assert load_model().verdict(text) is None
 
 
+SLOGAN = "Kom og finn ditt eget Lofoten i sommar!"  # no word rule knows this one either
+
+
 def test_words_to_skip_are_never_given_as_reasons():
-    """The engine skips the place's own names: «Fjorden» in Fjorden kommune is no reason."""
-    words = load_model().verdict(SOS).words
-    assert "fjorden" in words and "fjorden" not in load_model().verdict(SOS, skip={"fjorden"}).words
+    """The engine skips the place's own names: «Lofoten» in a Lofoten slogan is no reason."""
+    assert "lofoten" in load_model().verdict(SLOGAN).words
+    assert "lofoten" not in load_model().verdict(SLOGAN, skip={"lofoten"}).words
 
 
 def test_the_engine_skips_the_place_names(lint):
-    expected = ", ".join(f"«{w}»" for w in load_model().verdict(SOS, skip={"fjorden"}).words)
-    findings = lint(SOS, lang="nn", place="Fjorden")
+    expected = ", ".join(f"«{w}»" for w in load_model().verdict(SLOGAN, skip={"lofoten"}).words)
+    findings = lint(SLOGAN, lang="nb", place="Lofoten")
     assert f"Ordene som teller mest: {expected}." in findings[0].message.render("nb")
 
 
@@ -97,12 +101,14 @@ def test_the_net_can_be_allowed_with_a_reason(lint):
     assert _found(lint(text, lang="nn")) == []
 
 
+@pytest.mark.slow
 def test_train_check_and_write(cli, tmp_path):
     assert cli("train", "--check").code == 0
     target = tmp_path / "model.json"
     assert cli("train", "--check", "--output", target).code == 1
     assert cli("train", "--output", target).code == 0
-    assert target.read_text(encoding="utf-8") == MODEL_PATH.read_text(encoding="utf-8")
+    assert cli("train", "--check", "--output", target).code == 0
+    assert Model.from_json(target.read_text(encoding="utf-8")).corpus == load_model().corpus
 
 
 @pytest.mark.parametrize(("content", "says"), [
@@ -125,11 +131,11 @@ def test_a_sentence_another_category_flagged_needs_the_model_to_be_sure(lint):
     narrow targeting (young, with children), so target.ligner reports it as well."""
     text = "Vi søker deg som er ung, har barn og drømmer om et rolig liv på landet.\n"
     verdicts = load_model().verdicts(text)
-    assert max(verdicts.values(), key=lambda v: v.score).category == "target" and verdicts["target"].score > SURE
+    assert max(verdicts.values(), key=lambda v: v.score).category == "target" and verdicts["target"].score > load_model().sure
     assert sorted(f.rule for f in lint(text)) == ["cliche.idyll", "target.ligner"]
 
 
-@pytest.mark.parametrize("content", [None, '{"format": "something-else"}\n', "not json\n"])
+@pytest.mark.parametrize("content", [None, '[{"format": "something-else"}]\n', "not json\n"])
 def test_a_missing_or_broken_model_names_the_file_and_the_command(tmp_path, content):
     path = tmp_path / "similar.json"
     if content is not None:
@@ -137,3 +143,16 @@ def test_a_missing_or_broken_model_names_the_file_and_the_command(tmp_path, cont
     with pytest.raises(RuleFileError) as caught:
         load_model(path)
     assert str(path) in str(caught.value) and "python build.py train" in str(caught.value)
+
+
+def test_lint_never_imports_scikit_learn(tmp_path):
+    """Only training needs scikit-learn; lint applies the weights with the standard library."""
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    code = ("import sys; from rettfram.cli import main; main(['lint', 'municipalities']); "
+            "print(sorted(m for m in ('sklearn', 'scipy') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120).stdout
+    assert out.strip().endswith("[]"), out
