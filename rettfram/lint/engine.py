@@ -20,7 +20,7 @@ from rettfram.findings import Finding
 from rettfram.lint.backing import CHECKS, ClaimInput
 from rettfram.lint.corpus import CATEGORIES
 from rettfram.lint.document import Document, Span
-from rettfram.lint.facts import CONDITIONS, split_sentences
+from rettfram.lint.facts import CONDITIONS, discusses, split_sentences
 from rettfram.lint.pack import CompiledRule
 from rettfram.lint.similar import Model, Verdict, load_model, words
 from rettfram.load import SourceMap
@@ -293,6 +293,9 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
         for hit in checker(rule, prepared, context):
             if (rule.id, hit.start) in seen:
                 continue
+            if rule.rule.category.value in NET_CATEGORIES and rule.rule.kind != "substitution" and \
+                    discusses(doc.masked, prepared.sentence_at(hit.start)):
+                continue  # research, statistics, a critic: talking about overselling is not overselling
             flagged = prepared.flagged.setdefault(prepared.sentence_at(hit.start), set())
             if rule.rule.fallback and rule.rule.category.value in flagged:
                 continue  # a specific rule already reported this sentence

@@ -1,6 +1,6 @@
 """Sentence splitting and the named conditions ``conditional`` rules can use in ``unless``.
 
-``concrete_fact``: the sentence carries something a reader can check: a number (any digit:
+``concrete_fact``: the match's own clause carries something a reader can check: a number (any digit:
 figures, years, times, distances, phone numbers), a month (a date), or a proper name: a word
 with a capital letter that is not the first word of the sentence. Not counted as names: the
 words of the match itself ("Norges vakreste"), vague place words ("Norge", "Vestlandet", see
@@ -114,12 +114,32 @@ def has_proper_name(text: str, sentence: Span, skip: Span, place_names: tuple[st
     return False
 
 
+def clause(text: str, sentence: Span, skip: Span) -> Span:
+    """The clause of ``sentence`` that holds ``skip`` (the match): bounded by «;» and by the
+    words that join clauses («og», «and», «samt», «mens», «while») outside the match; a colon
+    after the match opens an explanation that runs to the end. A fact must stand there to be
+    about the thing praised: in «Vi har 14 ledige stillinger og naturen rett utenfor døra» the
+    figure is about the jobs, not the nature."""
+    start, end = sentence.start, sentence.end
+    for m in _CLAUSE_JOIN.finditer(text, sentence.start, skip.start):
+        start = m.end()
+    following = _CLAUSE_JOIN.search(text, skip.end, sentence.end)
+    if following and ":" not in text[skip.end : following.start()]:  # «Ingen kø: bussen går …» explains to the end
+        end = following.start()
+    return Span(start, end)
+
+
+_CLAUSE_JOIN = re.compile(r";|(?<!\w)(?:og|and|samt|mens|while)(?!\w)", re.IGNORECASE)
+
+
 def has_concrete_fact(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
-    before, after = text[sentence.start : skip.start], text[skip.end : sentence.end]
+    """A number, a month or a proper name in the match's own clause (see :func:`clause`)."""
+    own = clause(text, sentence, skip)
+    before, after = text[own.start : skip.start], text[skip.end : own.end]
     outside = before + " " + after
     if _DIGIT.search(outside) or _MONTH.search(outside):
         return True
-    return has_proper_name(text, sentence, skip, place_names)
+    return has_proper_name(text, own, skip, place_names)
 
 
 _CONTRAST = re.compile(r"(?<!\w)(?:men|but|however|likevel|though|although)(?!\w)", re.IGNORECASE)
@@ -136,3 +156,25 @@ def has_source(text: str, sentence: Span, skip: Span, place_names: tuple[str, ..
 
 
 CONDITIONS = {"concrete_fact": has_concrete_fact, "fact_or_contrast": has_fact_or_contrast, "source": has_source}
+
+
+# A sentence that discusses the phenomenon rather than doing it: a researcher or a study, a
+# critic or a newcomer quoted, municipalities or campaigns in general as the subject, a share
+# of movers as a statistic. "Færre enn éin av fem som flytta ut, har kome tilbake" reports on
+# returnees; "Mange kommunar lokkar med flott natur, seier rådgjevaren" criticises clichés.
+_DISCUSSION = re.compile(
+    r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia|the study|rapporten|the report|"
+    r"undersøking(?:a|ar)?|undersøkelsen|undersøkelser|a survey|bygdeforskar\w*|bygdeforsker\w*|bygdesosiolog\w*|"
+    r"(?:mange|alle|dei fleste|de fleste|fleire|flere|many|most|other|andre)\s+(?:små)?(?:kommunar|kommuner|distriktskommun\w*|municipalities|"
+    r"councils|bygdekommun\w*)|kommunane|kommunene|the municipalities|kampanjane|kampanjene|the campaigns|"
+    r"(?:éin|én|ein|en|one|to|two)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|one in (?:five|ten|three|four)|"
+    r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
+    r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:forskar\w*|forsker\w*|rådgje\w*|rådgiv\w*|"
+    r"redaktør\w*|kritik\w*|tilflyttar\w*|tilflytter\w*|paret|the researcher|a researcher|critics?|the editor))(?!\w)",
+    re.IGNORECASE,
+)
+
+
+def discusses(text: str, sentence: Span) -> bool:
+    """True when the sentence discusses campaigns, movers or municipalities rather than selling."""
+    return bool(_DISCUSSION.search(text, sentence.start, sentence.end))

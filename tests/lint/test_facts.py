@@ -139,3 +139,25 @@ def test_a_negation_does_not_reach_across_a_comma(lint):
     """'ikkje' belongs to the condition before the comma, not to the loss after it."""
     assert "sos.trussel" in {f.rule for f in lint("Om du ikkje kjem, kven skal då ta vare på dei eldre?", lang="nn")}
     assert "target.alle" not in {f.rule for f in lint("Kommunen er ikke et sted for alle.")}
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("Vi har 14 ledige stillinger og naturen rett utenfor døra.", True),  # the figure is about the jobs
+    ("Naturen rett utenfor døra: turstien til Storheia er 3,5 km og starter ved skolen.", False),  # the colon explains
+    ("Naturen rett utenfor døra, med lysløype på 3,5 km fra skolen.", False),  # the same clause
+])
+def test_a_fact_excuses_a_cliche_only_in_its_own_clause(lint, text, reported):
+    assert ("cliche.natur" in {f.rule for f in lint(text)}) is reported
+
+
+@pytest.mark.parametrize(("text", "discusses"), [
+    ("Færre enn éin av fem som flytta ut av kommunen, har kome tilbake.", True),
+    ("Mange kommunar lokkar med flott natur, seier rådgjevaren.", True),
+    ("Forskarane meiner kampanjane har liten effekt.", True),
+    ("Kom heim att, du som saknar fjorden!", False),
+])
+def test_a_sentence_that_discusses_the_phenomenon_is_not_the_phenomenon(text, discusses):
+    from rettfram.lint.document import Span
+    from rettfram.lint.facts import discusses as discussing
+
+    assert discussing(text, Span(0, len(text))) is discusses
