@@ -149,7 +149,7 @@ class Jobs(Strict):
 
 
 class Listing(Strict):
-    kind: Literal["sale", "rent", "plot", "trial"] = Field(description="sale (til salgs), rent (til leie), plot (tomt) eller trial (prøvebolig).")
+    kind: Literal["sale", "rent", "plot", "trial", "farm"] = Field(description="sale (til salgs), rent (til leie), plot (tomt), trial (prøvebolig) eller farm (gårdsbruk eller småbruk til salgs eller leie).")
     title: Line = Field(description="Kort beskrivelse, f.eks. «Leilighet, 3 rom, Sistranda».")
     price_nok: Count | None = Field(None, description="Pris i kroner: per måned for leie, totalt for salg og tomt.")
     size_m2: Annotated[float, Field(ge=0)] | None = Field(None, description="Størrelse i kvadratmeter.")

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, get_args
 
 from rettfram.model import Listing, Migration, Profile, Travel, Vacancy
 
-KIND_ORDER = ("sale", "rent", "plot", "trial")
+KIND_ORDER: tuple[str, ...] = get_args(Listing.model_fields["kind"].annotation)  # the model's order, not a copy
 PER_MONTH_KINDS = frozenset({"rent", "trial"})
 HOSPITAL_WORDS = ("sykehus", "sjukehus", "hospital")
 

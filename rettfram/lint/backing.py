@@ -21,6 +21,7 @@ from rettfram.text import Text
 
 HOUSING_FRESH_DAYS = 90
 SHORT_TRAVEL_MINUTES = 30
+PLENTY_OF_JOBS = 10  # open vacancies plus the needs analysis' counts, for "jobs for everyone"
 
 
 @dataclass(frozen=True)
@@ -206,12 +207,72 @@ def short_travel(claim: ClaimInput) -> Verdict:
     )
 
 
+def jobs_plenty(claim: ClaimInput) -> Verdict:
+    """«Jobb til alle», «lett å få jobb»: many open vacancies, or needs that count many."""
+    open_now = [v for v in claim.profile.jobs.vacancies if v.deadline >= claim.today]
+    needed = sum(need.count or 0 for need in claim.profile.needs)
+    if len(open_now) + needed >= PLENTY_OF_JOBS:
+        return _ok(("jobs", "vacancies"))
+    return Verdict(
+        False,
+        Text(
+            f"Profilen har {len(open_now)} åpne stillinger og behov for {needed} (needs); «mange» trenger minst {PLENTY_OF_JOBS}.",
+            f"The profile has {len(open_now)} open vacancies and needs {needed} people (needs); 'plenty' takes at least {PLENTY_OF_JOBS}.",
+            f"Profilen har {len(open_now)} opne stillingar og behov for {needed} (needs); «mange» treng minst {PLENTY_OF_JOBS}.",
+        ),
+        ("jobs", "vacancies"),
+    )
+
+
+def kindergarten_anytime(claim: ClaimInput) -> Verdict:
+    """«Barnehageplass når som helst»: continuous admission and places free now."""
+    kindergarten = claim.profile.services.kindergarten
+    if kindergarten is None:
+        return _missing("services.kindergarten", ("services",))
+    if kindergarten.admission == "continuous" and kindergarten.available_places > 0:
+        return _ok(("services", "kindergarten", "admission"))
+    return Verdict(
+        False,
+        Text(
+            f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plasser (per {kindergarten.as_of.isoformat()}).",
+            f"services.kindergarten: admission '{kindergarten.admission}', {kindergarten.available_places} places free (as of {kindergarten.as_of.isoformat()}).",
+            f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plassar (per {kindergarten.as_of.isoformat()}).",
+        ),
+        ("services", "kindergarten", "admission"),
+    )
+
+
+def start_loan(claim: ClaimInput) -> Verdict:
+    if claim.profile.housing.start_loan:
+        return _ok(("housing", "start_loan"))
+    return Verdict(False, Text("housing.start_loan er ikke true.", "housing.start_loan is not true.", "housing.start_loan er ikkje true."),
+                   ("housing", "start_loan"))
+
+
+def prices_known(claim: ClaimInput) -> Verdict:
+    """«Billige boliger»: what homes cost must be in the profile (a price level, or prices listed)."""
+    housing = claim.profile.housing
+    if housing.price_level is not None or any(item.price_nok for item in housing.listings):
+        return _ok(("housing", "price_level") if housing.price_level else ("housing", "listings"))
+    return Verdict(
+        False,
+        Text("Profilen har ingen boligpriser (housing.price_level eller price_nok).", "The profile has no housing prices (housing.price_level or price_nok).",
+             "Profilen har ingen bustadprisar (housing.price_level eller price_nok)."),
+        ("housing",),
+    )
+
+
 CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
     "homes_available": _housing(("sale", "rent", "trial"), Text("boliger", "homes", "bustader")),
     "homes_for_sale": _housing(("sale",), Text("boliger til salgs", "homes for sale", "bustader til sals")),
     "rentals_available": _housing(("rent", "trial"), Text("boliger til leie", "homes for rent", "bustader til leige")),
     "plots_available": _housing(("plot",), Text("tomter", "building plots", "tomter")),
     "trial_housing": _housing(("trial",), Text("prøveboliger", "trial homes", "prøvebustader")),
+    "farms_for_sale": _housing(("farm",), Text("gårdsbruk eller småbruk", "farms or smallholdings", "gardsbruk eller småbruk")),
+    "jobs_plenty": jobs_plenty,
+    "kindergarten_anytime": kindergarten_anytime,
+    "start_loan": start_loan,
+    "prices_known": prices_known,
     "jobs_open": jobs_open,
     "partner_help": partner_help,
     "kindergarten_now": kindergarten_now,
