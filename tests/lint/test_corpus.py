@@ -1,9 +1,12 @@
-"""The labelled corpus (corpus/*.yaml): precision and recall per category and false
-alarms on honest copy, for the whole corpus and per batch. Prints the figures on every run;
-fails below the thresholds.
+"""The rules on the labelled corpus written for the project (corpus/*.yaml), with the model
+switched off: precision and recall per category and false alarms on honest copy, for the whole
+corpus and per batch. Prints the figures on every run; fails below the thresholds.
 
-Every batch so far has also been used to improve the rules, so these thresholds guard against
-regressions; corpus/README.md records how each batch scored before the rules saw it.
+The model (the ``*.ligner`` rules) is off here because it has learned this corpus: with it on,
+the test would stay green with every word rule gone. The model is measured only on sentences
+it was not trained on (``test_model_heldout.py``). Every batch has also been used to improve
+the rules, so these thresholds guard against regressions; corpus/README.md records how each
+batch scored before the rules saw it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import load_catalog
 from rettfram.lint.page import lint_text
 
-MIN_RECALL = {"sos": 0.97, "cliche": 0.95, "target": 0.93}  # the rules have learned the whole corpus: these guard against regressions
+MIN_RECALL = {"sos": 0.93, "cliche": 0.96, "target": 0.92}  # the rules alone, having learned this corpus: a regression guard
 MIN_PRECISION = 0.95
 MAX_FALSE_ALARMS = 0.01
 
@@ -61,12 +64,18 @@ class Report:
         return out
 
 
-def evaluate(entries: list[Entry]) -> Report:
+def rules_alone(catalog) -> LintConfig:  # noqa: ANN001
+    """Every rule but the model's (``*.ligner``)."""
+    return LintConfig(disable=tuple(rule_id for rule_id in catalog.ids() if rule_id.endswith(".ligner")))
+
+
+def evaluate(entries: list[Entry], config: LintConfig | None = None) -> Report:
     catalog = load_catalog()
+    config = config or rules_alone(catalog)
     report = Report()
     for entry in entries:
         context = LintContext(place_names=(entry.place,) if entry.place else ())
-        findings = lint_text("corpus.md", entry.text, entry.lang, catalog, LintConfig(), context)
+        findings = lint_text("corpus.md", entry.text, entry.lang, catalog, config, context)
         got = frozenset(f.category.value for f in findings) & set(CATEGORIES)
         for category, score in report.scores.items():
             if category in got and category in entry.expected:
