@@ -28,9 +28,8 @@ sys.path.insert(0, str(REPO))
 
 from rettfram.lint.config import LintConfig  # noqa: E402
 from rettfram.lint.corpus import CATEGORIES, CORPUS_DIR, REAL, load_corpus  # noqa: E402
-from rettfram.lint.engine import LintContext  # noqa: E402
+from rettfram.lint.measure import Tally, lint_entries, rules_alone  # noqa: E402
 from rettfram.lint.pack import load_catalog  # noqa: E402
-from rettfram.lint.page import lint_text  # noqa: E402
 from rettfram.lint.similar import Verdict, words  # noqa: E402
 from rettfram.lint.similar_train import fit  # noqa: E402
 
@@ -72,29 +71,8 @@ class NaiveBayes:
         return out
 
 
-def measure(entries, model, catalog, config) -> Counter:  # noqa: ANN001
-    counts: Counter = Counter()
-    for entry in entries:
-        context = LintContext(place_names=(entry.place,) if entry.place else (), model=model)
-        findings = lint_text("real.md", entry.text, entry.lang, catalog, config, context)
-        got = {f.category.value for f in findings} & set(CATEGORIES)
-        for category in CATEGORIES:
-            counts[f"{category} tp"] += category in got and category in entry.expected
-            counts[f"{category} fn"] += category not in got and category in entry.expected
-        if not entry.expected:
-            counts["honest"] += 1
-            counts["false alarms"] += bool(findings)
-    return counts
-
-
-def line(counts: Counter) -> str:
-    cells = [f"{c} {counts[f'{c} tp'] / max(1, counts[f'{c} tp'] + counts[f'{c} fn']):.2f}" for c in CATEGORIES]
-    return "  ".join(cells) + f"  false alarms {counts['false alarms']}/{counts['honest']} = {counts['false alarms'] / max(1, counts['honest']):.1%}"
-
-
 def main() -> None:
     catalog = load_catalog()
-    net = tuple(rule_id for rule_id in catalog.ids() if rule_id.endswith(".ligner"))
     project = load_corpus(CORPUS_DIR)
     batches = {path.stem: load_corpus(CORPUS_DIR / REAL, without=frozenset(p.stem for p in (CORPUS_DIR / REAL).glob("*.yaml")) - {path.stem})
                for path in sorted((CORPUS_DIR / REAL).glob("real-*.yaml"))}
@@ -105,18 +83,17 @@ def main() -> None:
         "logistic, words": lambda entries: fit(entries, kinds=("w",))[0],
         "logistic, chars": lambda entries: fit(entries, kinds=("c",))[0],
     }
-    pooled = {name: Counter() for name in candidates}
+    pooled = {name: Tally() for name in candidates}
     for held, entries in batches.items():
         training = project + [e for name, es in batches.items() if name != held for e in es]
         for name, make in candidates.items():
             model = make(training) if make else None
-            config = LintConfig(disable=net) if model is None else LintConfig()
-            counts = measure(entries, model, catalog, config)
-            pooled[name] += counts
-            print(f"{held:9} {name:25} {line(counts)}", flush=True)
+            tally = lint_entries(entries, catalog, rules_alone(catalog) if model is None else LintConfig(), model)
+            pooled[name] += tally
+            print(f"{held:9} {name:25} {tally.line()}", flush=True)
     print("pooled, each batch measured by a net trained without it:")
-    for name, counts in pooled.items():
-        print(f"  {name:25} {line(counts)}")
+    for name, tally in pooled.items():
+        print(f"  {name:25} {tally.line()}")
 
 
 if __name__ == "__main__":
