@@ -10,7 +10,6 @@ and every problem.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from rettfram.lint.rule import LanguagePart, Rule, RuleFile
-from rettfram.lint.tokens import compile_token, compile_tokens, needles
+from rettfram.lint.tokens import Pattern, compile_token, compile_tokens, needles
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en")  # languages with a rule pack
@@ -40,7 +39,7 @@ class RuleFileError(Exception):
 
 @dataclass(frozen=True)
 class Swap:
-    pattern: re.Pattern[str]
+    pattern: Pattern
     replacement: str
 
 
@@ -49,10 +48,10 @@ class CompiledRule:
     rule: Rule
     lang: str  # the pack: nb, nn, en, meta or data
     path: Path
-    pattern: re.Pattern[str] | None
+    pattern: Pattern | None  # compiled when first used
     swaps: tuple[Swap, ...]
-    unless: re.Pattern[str] | None
-    with_: re.Pattern[str] | None = None
+    unless: Pattern | None
+    with_: Pattern | None = None
     needles: tuple[str, ...] | None = None  # a literal pre-check: skip the regex when none occurs
 
     def may_match(self, lowered: str) -> bool:
@@ -81,13 +80,12 @@ def _problems(exc: ValidationError, within: tuple[str, ...] = ()) -> list[str]:
 
 
 def compile_rule(rule: Rule, lang: str, path: Path) -> CompiledRule:
-    flags = re.IGNORECASE
     return CompiledRule(
         rule=rule,
         lang=lang,
         path=path,
         pattern=compile_tokens(rule.tokens) if rule.tokens else None,
-        swaps=tuple(Swap(re.compile(compile_token(w), flags), r) for w, r in rule.swap.items()),
+        swaps=tuple(Swap(Pattern(compile_token(w)), r) for w, r in rule.swap.items()),
         unless=compile_tokens(rule.unless) if isinstance(rule.unless, list) else None,
         with_=compile_tokens(rule.with_) if rule.with_ else None,
         needles=needles(rule.tokens or list(rule.swap)) if (rule.tokens or rule.swap) else None,
@@ -111,7 +109,7 @@ def _rule_for(file: RuleFile, lang: str, part: LanguagePart | None, path: Path) 
 def load_rule_file(path: Path) -> list[CompiledRule]:
     """One rule file: the rule compiled once per language it has (or for ``meta``/``data``)."""
     try:
-        data = YAML(typ="safe", pure=True).load(path.read_text(encoding="utf-8"))
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))  # libyaml: our own files, read at every start
     except (OSError, UnicodeDecodeError, YAMLError) as exc:
         raise RuleFileError(path, [f"kan ikke lese / cannot read: {exc}"]) from None
     if not isinstance(data, dict):

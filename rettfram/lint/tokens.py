@@ -32,6 +32,9 @@ matches it (after an optional comma). Matching ignores case, and ``'`` matches b
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Iterator
+from functools import lru_cache
 
 # Endings per marker. Bokmål and nynorsk together: a rule in either pack accepts both, since
 # copy mixes them (and bokmål allows many "nynorsk-like" forms such as bygda, heim).
@@ -78,7 +81,8 @@ def _body(body: str) -> str:
     return "".join(parts)
 
 
-def split_words(phrase: str) -> list[str]:
+@lru_cache(maxsize=None)
+def split_words(phrase: str) -> tuple[str, ...]:
     """Words of a phrase; spaces inside ``{…}`` do not split (alternatives may be phrases)."""
     words, current, depth = [], "", 0
     for char in phrase:
@@ -93,7 +97,7 @@ def split_words(phrase: str) -> list[str]:
         words.append(current)
     if depth != 0:
         raise TokenError(f"unbalanced braces in {phrase!r}")
-    return words
+    return tuple(words)
 
 
 def compile_word(word: str) -> tuple[str, bool]:
@@ -122,6 +126,7 @@ def compile_word(word: str) -> tuple[str, bool]:
     return prefix + _body(word) + ending + suffix, optional
 
 
+@lru_cache(maxsize=None)
 def _phrase(phrase: str) -> str:
     words = split_words(phrase)
     if not words:
@@ -140,6 +145,7 @@ def _phrase(phrase: str) -> str:
     return pattern
 
 
+@lru_cache(maxsize=None)
 def compile_token(token: str) -> str:
     """A token (phrase) as a regex source, anchored on word boundaries."""
     token = token.strip()
@@ -155,7 +161,7 @@ def compile_token(token: str) -> str:
     return LEFT + _phrase(token) + RIGHT
 
 
-def compile_tokens(tokens: list[str]) -> re.Pattern[str]:
+def compile_tokens(tokens: list[str]) -> "Pattern":
     """All tokens of a rule as one case-insensitive pattern.
 
     For speed the word-start check is done once for all plain tokens, followed by a look-ahead
@@ -175,7 +181,31 @@ def compile_tokens(tokens: list[str]) -> re.Pattern[str]:
             ahead = r"(?=\w)"  # no token can start on a space or punctuation: skip those positions at once
         sources.append(LEFT + ahead + "(?:" + "|".join(_phrase(t) for t in plain) + ")" + RIGHT)
     sources += [f"(?:{s})" for s in raw]
-    return re.compile("|".join(sources), re.IGNORECASE)
+    return Pattern("|".join(sources))
+
+
+class Pattern:
+    """A rule's regular expression, compiled the first time it is used: most rules' literal
+    pre-check (``needles``) fails on most texts, so most patterns are never compiled in a run,
+    and compiling all of them took most of ``lint``'s start-up."""
+
+    __slots__ = ("pattern", "_compiled")
+
+    def __init__(self, source: str):
+        self.pattern = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.pattern, re.IGNORECASE)
+        return self._compiled
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos)
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos)
 
 
 def _starts_with_word(token: str) -> bool:

@@ -33,9 +33,9 @@ def patterns() -> dict[str, re.Pattern[str]]:
         for rule in pack.rules:
             for kind in ("pattern", "unless", "with_"):
                 if getattr(rule, kind) is not None:
-                    found[f"{lang}:{rule.id}.{kind}"] = getattr(rule, kind)
+                    found[f"{lang}:{rule.id}.{kind}"] = getattr(rule, kind).compiled
             for index, swap in enumerate(rule.swaps):
-                found[f"{lang}:{rule.id}.swap{index}"] = swap.pattern
+                found[f"{lang}:{rule.id}.swap{index}"] = swap.pattern.compiled
     return found
 
 
