@@ -18,7 +18,6 @@ from rettfram.commands.options import add_lang
 from rettfram.console import EXIT_FINDINGS, EXIT_OK, error, say
 from rettfram.discover import display_path
 from rettfram.report import text as text_report
-from rettfram.site_build import BuildError, BuildOptions, BuildStopped, build
 from rettfram.text import Text
 
 BUILT = Text(
@@ -58,6 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rettfram.site_build import BuildError, BuildOptions, BuildStopped, build  # MkDocs and Altair: only when building
+
     lang = args.lang
     options = BuildOptions(
         paths=args.paths,

@@ -10,9 +10,7 @@ from pathlib import Path
 from rettfram import clock
 from rettfram.commands.options import add_lang
 from rettfram.console import error, say
-from rettfram.preview import serve
 from rettfram.report import text as text_report
-from rettfram.site_build import BuildError, BuildResult, BuildStopped
 from rettfram.text import Text
 
 PREVIEW = Path("build/preview")
@@ -50,6 +48,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from rettfram.preview import serve  # MkDocs and Altair: only when serving
+    from rettfram.site_build import BuildError, BuildResult, BuildStopped
+
     lang = args.lang
     folders = sorted(p for p in args.root.glob(f"{args.number}-*") if (p / "profile.yaml").is_file()) if args.number.isdigit() else []
     if not folders:

@@ -163,11 +163,12 @@ CONDITIONS = {"concrete_fact": has_concrete_fact, "fact_or_contrast": has_fact_o
 # of movers as a statistic. "Færre enn éin av fem som flytta ut, har kome tilbake" reports on
 # returnees; "Mange kommunar lokkar med flott natur, seier rådgjevaren" criticises clichés.
 _DISCUSSION = re.compile(
-    r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia|the study|rapporten|the report|"
+    r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia\s+(?:viser|viste|syner|synte|fann|finn|frå|om)|the study|rapporten|the report|"
     r"undersøking(?:a|ar)?|undersøkelsen|undersøkelser|a survey|bygdeforskar\w*|bygdeforsker\w*|bygdesosiolog\w*|"
     r"(?:mange|alle|dei fleste|de fleste|fleire|flere|many|most|other|andre)\s+(?:små)?(?:kommunar|kommuner|distriktskommun\w*|municipalities|"
     r"councils|bygdekommun\w*)|kommunane|kommunene|the municipalities|kampanjane|kampanjene|the campaigns|"
-    r"(?:éin|én|ein|en|one|to|two)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|one in (?:five|ten|three|four)|"
+    r"(?:éin|én|ein|en|one|to|two|tre|three|fire|four)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|(?:one|two|three) in (?:five|ten|three|four)|"
+    r"langt\s+(?:frå|fra)\s+alle|far\s+from\s+all|\w*kampanj(?:er|ar|ene|ane)|"
     r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
     r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:forskar\w*|forsker\w*|rådgje\w*|rådgiv\w*|"
     r"redaktør\w*|kritik\w*|tilflyttar\w*|tilflytter\w*|paret|the researcher|a researcher|critics?|the editor))(?!\w)",

@@ -85,7 +85,7 @@ def compile_rule(rule: Rule, lang: str, path: Path) -> CompiledRule:
         lang=lang,
         path=path,
         pattern=compile_tokens(rule.tokens) if rule.tokens else None,
-        swaps=tuple(Swap(Pattern(compile_token(w)), r) for w, r in rule.swap.items()),
+        swaps=tuple(Swap(Pattern.raw_source(compile_token(w)), r) for w, r in rule.swap.items()),
         unless=compile_tokens(rule.unless) if isinstance(rule.unless, list) else None,
         with_=compile_tokens(rule.with_) if rule.with_ else None,
         needles=needles(rule.tokens or list(rule.swap)) if (rule.tokens or rule.swap) else None,

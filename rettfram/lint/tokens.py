@@ -169,7 +169,7 @@ def compile_tokens(tokens: list[str]) -> "Pattern":
     """
     plain = [t.strip() for t in tokens if not t.strip().startswith("re:")]
     raw = [compile_token(t) for t in tokens if t.strip().startswith("re:")]
-    sources = []
+    prefix = ""
     if plain:
         first = needles(plain)
         ahead = ""
@@ -179,33 +179,101 @@ def compile_tokens(tokens: list[str]) -> "Pattern":
             ahead = "(?=[" + "".join(re.escape(c) for c in letters) + "])"
         elif all(_starts_with_word(t) for t in plain):
             ahead = r"(?=\w)"  # no token can start on a space or punctuation: skip those positions at once
-        sources.append(LEFT + ahead + "(?:" + "|".join(_phrase(t) for t in plain) + ")" + RIGHT)
-    sources += [f"(?:{s})" for s in raw]
-    return Pattern("|".join(sources))
+        prefix = LEFT + ahead
+    return Pattern(prefix, tuple((token_needles(t), _phrase(t)) for t in plain), tuple(raw))
 
 
 class Pattern:
-    """A rule's regular expression, compiled the first time it is used: most rules' literal
-    pre-check (``needles``) fails on most texts, so most patterns are never compiled in a run,
-    and compiling all of them took most of ``lint``'s start-up."""
+    """A rule's tokens: one regular expression in meaning, searched token by token.
 
-    __slots__ = ("pattern", "_compiled")
+    Compiling a rule's whole alternation took most of ``lint``'s time: a rule has dozens of
+    tokens, each inflected, and most cannot match a given page because a word they need does
+    not occur in it. So each plain token keeps its ``needles`` (literal text one of which
+    occurs wherever it matches, lower case; :func:`token_needles`), is compiled on its own the
+    first time a page contains a needle (once per process), and :meth:`finditer` merges the
+    tokens' matches the way the alternation would: the leftmost match, and at the same
+    position the token listed first. ``pattern`` is the alternation itself (for tests).
+    """
 
-    def __init__(self, source: str):
-        self.pattern = source
-        self._compiled: re.Pattern[str] | None = None
+    __slots__ = ("prefix", "plain", "raw", "_sources", "_compiled", "_last")
+
+    def __init__(self, prefix: str, plain: tuple[tuple[tuple[str, ...] | None, str], ...] = (), raw: tuple[str, ...] = ()):
+        self.prefix = prefix  # the word-start check (and look-ahead) before every plain token
+        self.plain = plain  # (needles or None, regex source) per plain token
+        self.raw = raw  # ``re:`` tokens: always searched
+        self._sources = [prefix + "(?:" + src + ")" + RIGHT for _, src in plain] + [f"(?:{s})" for s in raw]
+        self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
+        self._last: tuple[str, list[re.Pattern[str]]] = ("", [])  # the parts for the last text asked about
+
+    @classmethod
+    def raw_source(cls, source: str) -> "Pattern":
+        return cls("", (), (source,))
+
+    @property
+    def pattern(self) -> str:
+        """The whole alternation as one regex source."""
+        sources = [self.prefix + "(?:" + "|".join(src for _, src in self.plain) + ")" + RIGHT] if self.plain else []
+        return "|".join(sources + [f"(?:{s})" for s in self.raw])
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, re.IGNORECASE)
-        return self._compiled
+        """The whole alternation, compiled (tests/security/linear_probe.py runs it on 1 MB)."""
+        return _compile(self.pattern or r"(?!)")
+
+    def _parts(self, text: str) -> list[re.Pattern[str]]:
+        """The compiled tokens that can match somewhere in ``text``, in rule order (plain tokens
+        first, as in ``pattern``); kept for the last text (compared by identity)."""
+        last = self._last
+        if last[0] is text:
+            return last[1]
+        lowered = _lowered(text)
+        chosen = [index for index, (found, _) in enumerate(self.plain) if found is None or any(n in lowered for n in found)]
+        chosen += range(len(self.plain), len(self._sources))
+        parts = []
+        for index in chosen:
+            compiled = self._compiled[index]
+            if compiled is None:
+                compiled = self._compiled[index] = _compile(self._sources[index])
+            parts.append(compiled)
+        self._last = (text, parts)
+        return parts
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(text, pos, endpos)
+        parts = self._parts(text)
+        ahead: list[re.Match[str] | None] = [part.search(text, pos, endpos) for part in parts]
+        while True:
+            best: re.Match[str] | None = None
+            for index, found in enumerate(ahead):
+                if found is not None and found.start() < pos:  # overlapped by the last match: look again after it
+                    found = ahead[index] = parts[index].search(text, pos, endpos)
+                if found is not None and (best is None or found.start() < best.start()):
+                    best = found
+            if best is None:
+                return
+            yield best
+            pos = best.end() if best.end() > best.start() else best.start() + 1
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(text, pos, endpos)
+        return next(self.finditer(text, pos, endpos), None)
+
+
+@lru_cache(maxsize=None)
+def _compile(source: str) -> re.Pattern[str]:
+    return re.compile(source, re.IGNORECASE)
+
+
+_last_lowered: tuple[str, str] = ("", "")
+
+
+def _lowered(text: str) -> str:
+    """``text.lower()``, computed once for the document every rule searches in turn (the last
+    text asked for is kept, compared by identity; one tuple, read and replaced whole)."""
+    global _last_lowered
+    last = _last_lowered
+    if last[0] is text:
+        return last[1]
+    _last_lowered = (text, text.lower())
+    return _last_lowered[1]
 
 
 def _starts_with_word(token: str) -> bool:
@@ -247,4 +315,19 @@ def needles(tokens: list[str]) -> tuple[str, ...] | None:
             return None
         out += found
     return tuple(sorted(set(out)))
+
+
+@lru_cache(maxsize=None)
+def token_needles(token: str) -> tuple[str, ...] | None:
+    """Literal text one of which occurs (lower case) wherever the plain ``token`` matches, taken
+    from the word of the phrase that narrows most (its shortest alternative is the longest):
+    in "vi {trenger|treng} deg" that is "trenger"/"treng", not the common "vi". None: unknown."""
+    best: tuple[str, ...] | None = None
+    for index, word in enumerate(split_words(token.strip())):
+        if word == "_" or (word.endswith("?") and len(word) > 1):
+            continue
+        found = _word_needles(word)
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = tuple(sorted(set(found)))
+    return best
 
