@@ -69,7 +69,7 @@ Kind = Literal["existence", "substitution", "occurrence", "conditional", "claim"
 NamedCondition = Literal["concrete_fact", "fact_or_contrast", "source"]
 KINDS: tuple[str, ...] = ("existence", "substitution", "occurrence", "conditional", "claim", "similar", "meta", "data")
 LANGUAGE_FIELDS = ("tokens", "swap", "unless", "with", "examples")  # what a language may say differently
-_MARK = re.compile(r"\[\[(.+?)\]\]", re.DOTALL)
+_MARK = re.compile(r"\[\[([^\[\]]+)\]\]")  # no brackets inside: linear on a run of "["
 RULE_ID = r"^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 
