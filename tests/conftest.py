@@ -1,4 +1,7 @@
-"""Shared fixtures: a pinned date, the repository root, and a CLI runner."""
+"""Shared fixtures: a pinned date, the repository root, a CLI runner and the one Chromium.
+
+The browser is one session fixture here, not one per folder: Playwright's sync API cannot
+start a second instance while the first is alive."""
 
 from __future__ import annotations
 
@@ -15,6 +18,8 @@ import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = "2026-11-21"
+CHROMIUM = os.environ.get("RETTFRAM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
 @pytest.fixture(autouse=True)
@@ -76,3 +81,18 @@ def municipality_copy(tmp_path):
         return target
 
     return make
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium is not installed at {CHROMIUM}: apt-get update && apt-get install -y chromium"
+        if os.environ.get("CI", "").lower() in ("true", "1"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

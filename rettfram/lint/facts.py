@@ -169,6 +169,7 @@ _DISCUSSION = re.compile(
     r"councils|bygdekommun\w*)|kommunane|kommunene|the municipalities|kampanjane|kampanjene|the campaigns|"
     r"(?:éin|én|ein|en|one|to|two|tre|three|fire|four)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|(?:one|two|three) in (?:five|ten|three|four)|"
     r"langt\s+(?:frå|fra)\s+alle|far\s+from\s+all|\w*kampanj(?:er|ar|ene|ane)|"
+    r"ifølge|ifølgje|according\s+to|\w*(?:framskriving|fremskriving)\w*|(?:population\s+)?projections|"
     r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
     r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:forskar\w*|forsker\w*|rådgje\w*|rådgiv\w*|"
     r"redaktør\w*|kritik\w*|tilflyttar\w*|tilflytter\w*|paret|the researcher|a researcher|critics?|the editor))(?!\w)",

@@ -19,7 +19,6 @@ import pytest
 
 from tests.conftest import REPO, TODAY, Run
 from tests.sites.conftest import build_folders  # noqa: F401 (fixtures these tests share)
-from tests.sites.test_browser import chromium  # noqa: F401
 
 
 @dataclass

@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,27 +20,10 @@ from tests.sites.conftest import PAGES, SITES, site_dir
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = os.environ.get("RETTFRAM_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
 MAX_SHOT_HEIGHT = 6000  # the About page carries the whole rules reference
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not Path(CHROMIUM).exists():
-        message = f"Chromium is not installed at {CHROMIUM}: apt-get update && apt-get install -y chromium"
-        if os.environ.get("CI", "").lower() in ("true", "1"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
