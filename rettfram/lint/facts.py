@@ -160,7 +160,8 @@ CONDITIONS = {"concrete_fact": has_concrete_fact, "fact_or_contrast": has_fact_o
 
 # A sentence that discusses the phenomenon rather than doing it: a researcher or a study, a
 # critic or a newcomer quoted, municipalities or campaigns in general as the subject, a share
-# of movers as a statistic. "Færre enn éin av fem som flytta ut, har kome tilbake" reports on
+# of movers as a statistic, a research institute named, a verdict on what campaigns achieve
+# ("dødfødt", "hjelper lite", "liten effekt"). "Færre enn éin av fem som flytta ut, har kome tilbake" reports on
 # returnees; "Mange kommunar lokkar med flott natur, seier rådgjevaren" criticises clichés.
 _DISCUSSION = re.compile(
     r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia\s+(?:viser|viste|syner|synte|fann|finn|frå|om)|the study|rapporten|the report|"
@@ -171,7 +172,11 @@ _DISCUSSION = re.compile(
     r"langt\s+(?:frå|fra)\s+alle|far\s+from\s+all|\w*kampanj(?:er|ar|ene|ane)|"
     r"ifølge|ifølgje|according\s+to|\w*(?:framskriving|fremskriving)\w*|(?:population\s+)?projections|"
     r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
-    r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:forskar\w*|forsker\w*|rådgje\w*|rådgiv\w*|"
+    r"distriktssenteret|telemarksforsking|nordlandsforskning|østlandsforskning|vestlandsforsking|norce|nibr|"
+    r"statistisk\s+sentralbyrå|statistics\s+norway|"
+    r"dødfødt\w*|(?:hjelper|hjelp|nyttar|nytter)\s+(?:det\s+)?lite|(?:gir|gjev|gir\s+det)\s+(?:bedre|betre|lite|liten|lita)\s+uttelling|"
+    r"(?:liten|lita)\s+effekt|little\s+effect|lite\s+som\s+tyder\s+på|"
+    r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:\w*forskar\w*|\w*forsker\w*|professor\w*|the professor|rådgje\w*|rådgiv\w*|"
     r"redaktør\w*|kritik\w*|tilflyttar\w*|tilflytter\w*|paret|the researcher|a researcher|critics?|the editor))(?!\w)",
     re.IGNORECASE,
 )

@@ -154,7 +154,11 @@ def test_a_fact_excuses_a_cliche_only_in_its_own_clause(lint, text, reported):
     ("Færre enn éin av fem som flytta ut av kommunen, har kome tilbake.", True),
     ("Mange kommunar lokkar med flott natur, seier rådgjevaren.", True),
     ("Forskarane meiner kampanjane har liten effekt.", True),
+    ("Distriktssenteret mener det lønner seg mer å få innvandrerne til å bli.", True),
+    ("Uten jobber er hjemflytting gjerne dødfødt.", True),
+    ("Dei flyttar sjeldnare heim att, seier seniorforskaren.", True),
     ("Kom heim att, du som saknar fjorden!", False),
+    ("Vi vil ha deg hjem, sier ordføreren.", False),
 ])
 def test_a_sentence_that_discusses_the_phenomenon_is_not_the_phenomenon(text, discusses):
     from rettfram.lint.document import Span
