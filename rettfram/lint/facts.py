@@ -173,7 +173,7 @@ _DISCUSSION = re.compile(
     r"ifølge|ifølgje|according\s+to|\w*(?:framskriving|fremskriving)\w*|(?:population\s+)?projections|"
     r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
     r"distriktssenteret|telemarksforsking|nordlandsforskning|østlandsforskning|vestlandsforsking|norce|nibr|"
-    r"statistisk\s+sentralbyrå|statistics\s+norway|"
+    r"statistisk\s+sentralbyrå|statistics\s+norway|andelen|the\s+(?:share|proportion)\s+of|"
     r"dødfødt\w*|(?:hjelper|hjelp|nyttar|nytter)\s+(?:det\s+)?lite|(?:gir|gjev|gir\s+det)\s+(?:bedre|betre|lite|liten|lita)\s+uttelling|"
     r"(?:liten|lita)\s+effekt|little\s+effect|lite\s+som\s+tyder\s+på|"
     r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:\w*forskar\w*|\w*forsker\w*|professor\w*|the professor|rådgje\w*|rådgiv\w*|"
