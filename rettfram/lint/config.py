@@ -8,6 +8,8 @@ Keys (all optional):
 - ``disable``: rule ids or categories ("cliche") to switch off
 - ``enable``: rule ids or categories to switch on (rules with ``enabled: false`` are off until
   enabled); a rule id beats a category, and disable beats enable at the same level
+- ``strength_max_age``: integer >= 0: a strength whose ``year`` is more years back than this
+  gets an ``evidence.strength-old`` warning (default 5)
 
 Validation collects every problem (MkDocs-style) with what was expected and what was received,
 instead of stopping at the first.
@@ -24,11 +26,12 @@ from pathlib import Path
 from rettfram import safe_read
 from rettfram.findings import Category, Severity
 from rettfram.lint.pack import CompiledRule
+from rettfram.lint.profile_checks import STRENGTH_MAX_AGE
 from rettfram.text import Text
 
 CONFIG_NAME = "rettfram.toml"
 MAX_CONFIG_BYTES = 64 * 1024
-KEYS = ("min_level", "fail_on", "max_warnings", "disable", "enable")
+KEYS = ("min_level", "fail_on", "max_warnings", "disable", "enable", "strength_max_age")
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class LintConfig:
     max_warnings: int | None = None
     disable: tuple[str, ...] = ()
     enable: tuple[str, ...] = ()
+    strength_max_age: int = STRENGTH_MAX_AGE
     path: Path | None = None
 
     def is_active(self, rule: CompiledRule) -> bool:
@@ -82,6 +86,14 @@ def _severity(data: dict, key: str, allowed: tuple[str, ...], errors: list[Confi
     return None
 
 
+def _count(data: dict, key: str, errors: list[ConfigError], path: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        errors.append(ConfigError(key, "et heltall >= 0 / an integer >= 0", _show(value), path))
+        return None
+    return value
+
+
 def _id_list(data: dict, key: str, known: Collection[str], errors: list[ConfigError], path: str) -> tuple[str, ...]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -109,16 +121,15 @@ def parse_config(data: object, known_ids: Collection[str], path: str = CONFIG_NA
             errors.append(ConfigError(key, "en av / one of " + ", ".join(KEYS) + hint, "ukjent nøkkel / unknown key", path))
     min_level = _severity(data, "min_level", ("info", "warning", "error"), errors, path)
     fail_on = _severity(data, "fail_on", ("error", "warning"), errors, path)
-    max_warnings = data.get("max_warnings")
-    if max_warnings is not None and (isinstance(max_warnings, bool) or not isinstance(max_warnings, int) or max_warnings < 0):
-        errors.append(ConfigError("max_warnings", "et heltall >= 0 / an integer >= 0", _show(max_warnings), path))
-        max_warnings = None
+    max_warnings = _count(data, "max_warnings", errors, path)
+    strength_max_age = _count(data, "strength_max_age", errors, path)
     config = LintConfig(
         min_level=min_level or Severity.INFO,
         fail_on=fail_on or Severity.ERROR,
         max_warnings=max_warnings,
         disable=_id_list(data, "disable", known_ids, errors, path),
         enable=_id_list(data, "enable", known_ids, errors, path),
+        strength_max_age=STRENGTH_MAX_AGE if strength_max_age is None else strength_max_age,
     )
     return config, errors
 

@@ -25,7 +25,7 @@ from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.pack import DATA, Catalog
-from rettfram.lint.profile_checks import profile_findings
+from rettfram.lint.profile_checks import Limits, profile_findings
 from rettfram.load import Loc
 from rettfram.model import Profile
 
@@ -78,7 +78,7 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     if checked.profile is None or checked.source is None:
         return []
     data_rules = [rule for rule in catalog.packs[DATA].rules if config.is_active(rule)]
-    findings = profile_findings(checked.profile, checked.source, today, data_rules)
+    findings = profile_findings(checked.profile, checked.source, Limits(today, config.strength_max_age), data_rules)
     lang = checked.profile.municipality.language
     context = context_for_checked(checked, today, ())
     for loc, text in profile_strings(checked.profile):

@@ -7,9 +7,12 @@ them with no dependency (``similar.Model``).
 The settings were chosen by measuring, leaving one real-copy batch out at a time
 (``bench/model_choice.py``): words and word pairs seen in at least 3 sentences, character
 3–5-grams in at least 5, ``C`` 4, classes balanced, real-patterned copy (``corpus/real/``)
-weighed 3 times the copy written for the project, a probability of 0.6 to report, 0.85 to
+weighed 3 times the copy written for the project, a probability of 0.65 to report, 0.85 to
 report in a sentence a rule of another category has flagged, and 0.9 for a sentence of three or
 four words (on the real copy this changes nothing; it keeps «Skolen har 43 elever» honest).
+The threshold was 0.6 until the held-back measures showed that half the false alarms on unseen
+real copy came from the model; leaving one of 17 real batches out at a time, 0.65 cut false
+alarms from 3.6 % to 3.2 % for 0.002–0.009 of recall (0.7: 3.0 %, and sos recall −0.014).
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ WORD_MIN_DF = 3
 CHAR_MIN_DF = 5
 C = 4.0
 REAL_WEIGHT = 3.0
-THRESHOLD = 0.6
+THRESHOLD = 0.65
 SURE = 0.85
 SHORT = 0.9
 SETTINGS = f"w1-2/df{WORD_MIN_DF} c{CHAR_SIZES[0]}-{CHAR_SIZES[1]}/df{CHAR_MIN_DF} C{C} real×{REAL_WEIGHT} t{THRESHOLD} s{SURE} short{SHORT}"

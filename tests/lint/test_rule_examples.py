@@ -14,7 +14,7 @@ from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.pack import DATA, META, load_catalog
 from rettfram.lint.page import lint_text
-from rettfram.lint.profile_checks import profile_findings
+from rettfram.lint.profile_checks import Limits, profile_findings
 from rettfram.lint.rule import DataExamples, marked
 from rettfram.load import load_yaml
 from rettfram.model import Profile
@@ -87,7 +87,7 @@ def _data_cases(which: str):
 
 def _data_rules_reporting(rule, change) -> list[str]:  # noqa: ANN001
     source = load_yaml(REFERENCE).document.source
-    return [f.rule for f in profile_findings(_changed_reference(change), source, TODAY, [rule])]
+    return [f.rule for f in profile_findings(_changed_reference(change), source, Limits(TODAY), [rule])]
 
 
 @pytest.mark.parametrize(("rule", "change"), list(_data_cases("fail")))
