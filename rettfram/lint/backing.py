@@ -22,6 +22,7 @@ from rettfram.text import Text
 HOUSING_FRESH_DAYS = 90
 SHORT_TRAVEL_MINUTES = 30
 PLENTY_OF_JOBS = 10  # open vacancies plus the needs analysis' counts, for "jobs for everyone"
+UPPER_SECONDARY_MINUTES = 60  # one way: further than this, a 16-year-old moves away from home
 
 
 @dataclass(frozen=True)
@@ -262,6 +263,73 @@ def prices_known(claim: ClaimInput) -> Verdict:
     )
 
 
+def _lacks(nb: str, en: str, nn: str, where: Loc) -> Verdict:
+    return Verdict(False, Text(nb, en, nn), where)
+
+
+def mentor(claim: ClaimInput) -> Verdict:
+    """«Fadder», «mentor»: the profile names the scheme (``welcome.mentor``)."""
+    if claim.profile.welcome.mentor:
+        return _ok(("welcome", "mentor"))
+    return _lacks("welcome.mentor er tom: profilen har ingen fadder- eller mentorordning.",
+                  "welcome.mentor is empty: the profile has no mentor scheme.",
+                  "welcome.mentor er tom: profilen har inga fadder- eller mentorordning.", ("welcome",))
+
+
+def welcome_event(claim: ClaimInput) -> Verdict:
+    """«Velkomstmøte»: a dated event that has not yet passed (``welcome.events``)."""
+    coming = [(i, e) for i, e in enumerate(claim.profile.welcome.events) if e.date >= claim.today]
+    if coming:
+        return _ok(("welcome", "events", coming[0][0], "date"))
+    past = len(claim.profile.welcome.events)
+    return _lacks(f"welcome.events har ingen kommende arrangementer ({past} passert).",
+                  f"welcome.events has no coming event ({past} past).",
+                  f"welcome.events har ingen komande arrangement ({past} passert).", ("welcome",))
+
+
+def norwegian_training(claim: ClaimInput) -> Verdict:
+    """«Norskkurs»: who holds the courses (``education.norwegian_training``)."""
+    if claim.profile.education.norwegian_training is not None:
+        return _ok(("education", "norwegian_training"))
+    return _missing("education.norwegian_training", ("education",))
+
+
+def gp_access(claim: ClaimInput) -> Verdict:
+    """«Ledig fastlege»: GPs with room on their lists (``services.health.gp_free_lists``)."""
+    health = claim.profile.services.health
+    if health is None or health.gp_free_lists is None:
+        return _missing("services.health.gp_free_lists", ("services",))
+    if health.gp_free_lists > 0:
+        return _ok(("services", "health", "gp_free_lists"))
+    day = health.as_of.isoformat()
+    return _lacks(f"services.health.gp_free_lists er 0 (per {day}).", f"services.health.gp_free_lists is 0 (as of {day}).",
+                  f"services.health.gp_free_lists er 0 (per {day}).", ("services", "health", "gp_free_lists"))
+
+
+def upper_secondary_near(claim: ClaimInput) -> Verdict:
+    """«Videregående uten å flytte hjemmefra»: a school within ``UPPER_SECONDARY_MINUTES`` one way."""
+    schools = claim.profile.education.upper_secondary
+    near = [i for i, school in enumerate(schools) if school.minutes is not None and school.minutes <= UPPER_SECONDARY_MINUTES]
+    if near:
+        return _ok(("education", "upper_secondary", near[0], "minutes"))
+    limit = UPPER_SECONDARY_MINUTES
+    if not schools:
+        return _missing("education.upper_secondary", ("education",))
+    return _lacks(f"education.upper_secondary har ingen skole innen {limit} minutter.",
+                  f"education.upper_secondary has no school within {limit} minutes.",
+                  f"education.upper_secondary har ingen skule innan {limit} minutt.", ("education", "upper_secondary"))
+
+
+def qualification_help(claim: ClaimInput) -> Verdict:
+    """«Hjelp med godkjenning»: a profession whose approval the municipality or employer helps with."""
+    helped = [i for i, q in enumerate(claim.profile.jobs.qualifications) if q.help]
+    if helped:
+        return _ok(("jobs", "qualifications", helped[0], "help"))
+    return _lacks("jobs.qualifications sier ikke hva kommunen hjelper med (help).",
+                  "jobs.qualifications does not say what the municipality helps with (help).",
+                  "jobs.qualifications seier ikkje kva kommunen hjelper med (help).", ("jobs",))
+
+
 CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
     "homes_available": _housing(("sale", "rent", "trial"), Text("boliger", "homes", "bustader")),
     "homes_for_sale": _housing(("sale",), Text("boliger til salgs", "homes for sale", "bustader til sals")),
@@ -279,4 +347,10 @@ CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
     "population_growing": population_growing,
     "broadband_share": broadband_share,
     "short_travel": short_travel,
+    "mentor": mentor,
+    "welcome_event": welcome_event,
+    "norwegian_training": norwegian_training,
+    "gp_access": gp_access,
+    "upper_secondary_near": upper_secondary_near,
+    "qualification_help": qualification_help,
 }
