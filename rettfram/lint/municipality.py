@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
+from typing import Annotated, get_args, get_origin
+
+from pydantic import BaseModel
 
 from rettfram.check import CheckedProfile, check_target
 from rettfram.discover import PROFILE_NAME, Target
@@ -27,7 +30,7 @@ from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.pack import DATA, Catalog
 from rettfram.lint.profile_checks import Limits, profile_findings
 from rettfram.load import Loc
-from rettfram.model import Profile
+from rettfram.model import PROSE, Profile
 
 
 @lru_cache(maxsize=512)
@@ -91,20 +94,27 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     return findings
 
 
-def profile_strings(profile: Profile) -> Iterator[tuple[Loc, str]]:
-    """Every piece of prose in the profile, with where it stands."""
-    for i, strength in enumerate(profile.strengths):
-        yield ("strengths", i, "text"), strength.text
-        if strength.evidence:
-            yield ("strengths", i, "evidence"), strength.evidence
-    for i, weakness in enumerate(profile.weaknesses):
-        yield ("weaknesses", i, "text"), weakness.text
-    for i, need in enumerate(profile.needs):
-        if need.why:
-            yield ("needs", i, "why"), need.why
-    for i, vacancy in enumerate(profile.jobs.vacancies):
-        yield ("jobs", "vacancies", i, "title"), vacancy.title
-    for i, listing in enumerate(profile.housing.listings):
-        yield ("housing", "listings", i, "title"), listing.title
-    if profile.community.newcomer_programme:
-        yield ("community", "newcomer_programme"), profile.community.newcomer_programme
+def profile_strings(profile: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every piece of prose in the profile, with where it stands: the fields the model declares
+    ``Prose`` (``rettfram/model.py``), found by walking the model, in its field order."""
+    for name, field in type(profile).model_fields.items():
+        prose = PROSE in field.metadata or _marked(field.annotation)
+        yield from _prose_in(getattr(profile, name), (*loc, field.alias or name), prose)
+
+
+def _prose_in(value: object, loc: Loc, prose: bool) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, BaseModel):
+        yield from profile_strings(value, loc)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _prose_in(item, (*loc, index), prose)
+    elif prose and isinstance(value, str):
+        yield loc, value
+
+
+def _marked(annotation: object) -> bool:
+    """True when ``annotation`` is ``Prose``, or wraps it (``Prose | None``, ``list[Prose]``)."""
+    if get_origin(annotation) is Annotated:
+        base, *extras = get_args(annotation)
+        return PROSE in extras or _marked(base)
+    return any(_marked(arg) for arg in get_args(annotation))
