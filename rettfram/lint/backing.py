@@ -47,8 +47,13 @@ def _ok(where: Loc) -> Verdict:
     return Verdict(True, Text("", ""), where)
 
 
+def _lacks(nb: str, en: str, nn: str, where: Loc) -> Verdict:
+    """Not backed: what the data say, in bokmål, English and nynorsk, and where they live."""
+    return Verdict(False, Text(nb, en, nn), where)
+
+
 def _missing(field: str, where: Loc) -> Verdict:
-    return Verdict(False, Text(f"{field} mangler.", f"{field} is missing.", f"{field} manglar."), where)
+    return _lacks(f"{field} mangler.", f"{field} is missing.", f"{field} manglar.", where)
 
 
 def _housing(kinds: tuple[str, ...], label: Text) -> Callable[[ClaimInput], Verdict]:
@@ -82,13 +87,10 @@ def jobs_open(claim: ClaimInput) -> Verdict:
     if open_now:
         return _ok(("jobs", "vacancies"))
     total = len(claim.profile.jobs.vacancies)
-    return Verdict(
-        False,
-        Text(
-            f"jobs.vacancies har ingen åpne stillinger i dag ({total} med passert frist).",
-            f"jobs.vacancies has no open vacancies today ({total} past their deadline).",
-            f"jobs.vacancies har ingen opne stillingar i dag ({total} med passert frist).",
-        ),
+    return _lacks(
+        f"jobs.vacancies har ingen åpne stillinger i dag ({total} med passert frist).",
+        f"jobs.vacancies has no open vacancies today ({total} past their deadline).",
+        f"jobs.vacancies har ingen opne stillingar i dag ({total} med passert frist).",
         ("jobs", "vacancies"),
     )
 
@@ -109,13 +111,10 @@ def kindergarten_now(claim: ClaimInput) -> Verdict:
         return _missing("services.kindergarten", ("services",))
     if kindergarten.available_places > 0:
         return _ok(("services", "kindergarten", "available_places"))
-    return Verdict(
-        False,
-        Text(
-            f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
-            f"services.kindergarten.available_places is 0 (as of {kindergarten.as_of.isoformat()}).",
-            f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
-        ),
+    return _lacks(
+        f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten.available_places is 0 (as of {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten.available_places er 0 (per {kindergarten.as_of.isoformat()}).",
         ("services", "kindergarten", "available_places"),
     )
 
@@ -138,13 +137,10 @@ def population_growing(claim: ClaimInput) -> Verdict:
     now = population.series[last]
     if now > before:
         return _ok(("facts", "population", "series"))
-    return Verdict(
-        False,
-        Text(
-            f"Folketallet gikk fra {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
-            f"The population went from {before} ({years[-2]}) to {now} ({last}); {population.series[first]} in {first}.",
-            f"Folketalet gjekk frå {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
-        ),
+    return _lacks(
+        f"Folketallet gikk fra {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
+        f"The population went from {before} ({years[-2]}) to {now} ({last}); {population.series[first]} in {first}.",
+        f"Folketalet gjekk frå {before} ({years[-2]}) til {now} ({last}); {population.series[first]} i {first}.",
         ("facts", "population", "series"),
     )
 
@@ -168,13 +164,10 @@ def broadband_share(claim: ClaimInput) -> Verdict:
     if claimed <= broadband.fiber_share + 0.005:
         return _ok(where)
     share = round(broadband.fiber_share * 100)
-    return Verdict(
-        False,
-        Text(
-            f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten sier {round(claimed * 100)} %.",
-            f"services.broadband.fiber_share is {share} % (as of {broadband.as_of.isoformat()}); the copy says {round(claimed * 100)} %.",
-            f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten seier {round(claimed * 100)} %.",
-        ),
+    return _lacks(
+        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten sier {round(claimed * 100)} %.",
+        f"services.broadband.fiber_share is {share} % (as of {broadband.as_of.isoformat()}); the copy says {round(claimed * 100)} %.",
+        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten seier {round(claimed * 100)} %.",
         where,
     )
 
@@ -197,13 +190,10 @@ def short_travel(claim: ClaimInput) -> Verdict:
     index, entry = matching[0]
     if entry.minutes <= SHORT_TRAVEL_MINUTES:
         return _ok(("travel", index, "minutes"))
-    return Verdict(
-        False,
-        Text(
-            f"Reisetiden til {entry.to} er {entry.minutes} minutter (travel), over {SHORT_TRAVEL_MINUTES}.",
-            f"The travel time to {entry.to} is {entry.minutes} minutes (travel), over {SHORT_TRAVEL_MINUTES}.",
-            f"Reisetida til {entry.to} er {entry.minutes} minutt (travel), over {SHORT_TRAVEL_MINUTES}.",
-        ),
+    return _lacks(
+        f"Reisetiden til {entry.to} er {entry.minutes} minutter (travel), over {SHORT_TRAVEL_MINUTES}.",
+        f"The travel time to {entry.to} is {entry.minutes} minutes (travel), over {SHORT_TRAVEL_MINUTES}.",
+        f"Reisetida til {entry.to} er {entry.minutes} minutt (travel), over {SHORT_TRAVEL_MINUTES}.",
         ("travel", index, "minutes"),
     )
 
@@ -214,13 +204,10 @@ def jobs_plenty(claim: ClaimInput) -> Verdict:
     needed = sum(need.count or 0 for need in claim.profile.needs)
     if len(open_now) + needed >= PLENTY_OF_JOBS:
         return _ok(("jobs", "vacancies"))
-    return Verdict(
-        False,
-        Text(
-            f"Profilen har {len(open_now)} åpne stillinger og behov for {needed} (needs); «mange» trenger minst {PLENTY_OF_JOBS}.",
-            f"The profile has {len(open_now)} open vacancies and needs {needed} people (needs); 'plenty' takes at least {PLENTY_OF_JOBS}.",
-            f"Profilen har {len(open_now)} opne stillingar og behov for {needed} (needs); «mange» treng minst {PLENTY_OF_JOBS}.",
-        ),
+    return _lacks(
+        f"Profilen har {len(open_now)} åpne stillinger og behov for {needed} (needs); «mange» trenger minst {PLENTY_OF_JOBS}.",
+        f"The profile has {len(open_now)} open vacancies and needs {needed} people (needs); 'plenty' takes at least {PLENTY_OF_JOBS}.",
+        f"Profilen har {len(open_now)} opne stillingar og behov for {needed} (needs); «mange» treng minst {PLENTY_OF_JOBS}.",
         ("jobs", "vacancies"),
     )
 
@@ -232,13 +219,10 @@ def kindergarten_anytime(claim: ClaimInput) -> Verdict:
         return _missing("services.kindergarten", ("services",))
     if kindergarten.admission == "continuous" and kindergarten.available_places > 0:
         return _ok(("services", "kindergarten", "admission"))
-    return Verdict(
-        False,
-        Text(
-            f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plasser (per {kindergarten.as_of.isoformat()}).",
-            f"services.kindergarten: admission '{kindergarten.admission}', {kindergarten.available_places} places free (as of {kindergarten.as_of.isoformat()}).",
-            f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plassar (per {kindergarten.as_of.isoformat()}).",
-        ),
+    return _lacks(
+        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plasser (per {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten: admission '{kindergarten.admission}', {kindergarten.available_places} places free (as of {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plassar (per {kindergarten.as_of.isoformat()}).",
         ("services", "kindergarten", "admission"),
     )
 
@@ -261,10 +245,6 @@ def prices_known(claim: ClaimInput) -> Verdict:
              "Profilen har ingen bustadprisar (housing.price_level eller price_nok)."),
         ("housing",),
     )
-
-
-def _lacks(nb: str, en: str, nn: str, where: Loc) -> Verdict:
-    return Verdict(False, Text(nb, en, nn), where)
 
 
 def mentor(claim: ClaimInput) -> Verdict:

@@ -135,16 +135,14 @@ class DataExamples(_Strict):
     pass_: list[dict[str, Any]] = Field(alias="pass", min_length=1)
 
 
-class Rule(_Strict):
+class _RuleHead(_Strict):
+    """What a rule says once, whatever the language: both :class:`Rule` and :class:`RuleFile`."""
+
     id: str = Field(pattern=RULE_ID)
     category: Category
     level: Severity
     kind: Kind
     enabled: bool = True
-    tokens: list[str] = Field(default_factory=list)
-    swap: dict[str, str] = Field(default_factory=dict)
-    unless: NamedCondition | list[str] | None = None
-    with_: list[str] = Field(default_factory=list, alias="with")
     max: int | None = Field(default=None, ge=0)
     scope: Literal["sentence", "block", "file"] = "block"
     needs: str | None = Field(default=None, description="claim rules: the data check in lint/backing.py")
@@ -153,6 +151,15 @@ class Rule(_Strict):
     message: Texts
     suggestion: Texts
     source: Source | None = None
+
+
+class Rule(_RuleHead):
+    """One rule in one language, as the engine runs it."""
+
+    tokens: list[str] = Field(default_factory=list)
+    swap: dict[str, str] = Field(default_factory=dict)
+    unless: NamedCondition | list[str] | None = None
+    with_: list[str] = Field(default_factory=list, alias="with")
     examples: Examples | DataExamples
 
     @field_validator("tokens", "swap")
@@ -227,23 +234,10 @@ class LanguagePart(_Strict):
     examples: Examples
 
 
-class RuleFile(_Strict):
+class RuleFile(_RuleHead):
     """A rule file as written: the rule once, and per language what differs (``languages``)."""
 
-    id: str = Field(pattern=RULE_ID)
-    category: Category
-    level: Severity
-    kind: Kind
-    enabled: bool = True
     unless: NamedCondition | None = None
-    max: int | None = Field(default=None, ge=0)
-    scope: Literal["sentence", "block", "file"] = "block"
-    needs: str | None = None
-    check: str | None = None
-    fallback: bool = False
-    message: Texts
-    suggestion: Texts
-    source: Source | None = None
     languages: dict[str, LanguagePart] = Field(default_factory=dict)
     examples: Examples | DataExamples | None = None
 
