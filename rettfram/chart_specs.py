@@ -19,6 +19,7 @@ INK = "#1f1f1f"
 RULE = "#595959"
 SERIES_COLOURS = ("#1f4e79", "#2d5e3e", "#0b5d6b", "#7a2e39", "#8a4500", "#5b3f8c")
 MIGRATION_PARTS = (("moved_in", 1), ("immigration", 1), ("moved_out", -1), ("emigration", -1))  # facts.migration (SSB 06913)
+MIGRATION_TOTALS = ("moved_in", "moved_out")  # the bars; immigration and emigration are parts of these
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,9 @@ def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> 
 
 
 def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
-    """Moves per year as bars above (in, immigration) and below (out, emigration) zero."""
+    """Moves per year, in all, as bars above (in) and below (out) zero; the table adds how many
+    of them came from or went abroad, where the profile knows (``facts.migration``: SSB 06913
+    counts moves in all, so immigration and emigration are parts of them, never added on)."""
     series = sorted((getattr(data, "series", None) or {}).items())
     if not series:
         return None
@@ -103,16 +106,18 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     for year, parts in series:
         row = [str(year)]
         for (part, sign), name in zip(MIGRATION_PARTS, names):
-            amount = int(getattr(parts, part, None) or 0)
-            values.append({"label": str(year), "part": name, "value": sign * amount})
-            row.append(cat.number(amount))
-            net += sign * amount
+            amount = getattr(parts, part, None)
+            row.append("\u2013" if amount is None else cat.number(amount))  # unknown is not zero
+            if part in MIGRATION_TOTALS and amount is not None:
+                values.append({"label": str(year), "part": name, "value": sign * int(amount)})
+                net += sign * int(amount)
         rows.append(tuple(row))
     first_year, last_year = series[0][0], series[-1][0]
     net_text = ("+" if net > 0 else "\u2212" if net < 0 else "") + cat.number(abs(net))
     description = cat.t("charts.migration.desc", first_year=first_year, last_year=last_year, net=net_text)
     table = Table(cat.t("charts.migration.caption"), (cat.t("charts.migration.x"), *names), tuple(rows))
-    spec = _stacked(values, names, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component"))
+    totals = [name for (part, _), name in zip(MIGRATION_PARTS, names) if part in MIGRATION_TOTALS]
+    spec = _stacked(values, totals, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component"))
     title = cat.t("charts.migration.title", first_year=first_year, last_year=last_year)
     return ChartSpec("rf-migration", title, description, spec, table)
 

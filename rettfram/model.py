@@ -266,10 +266,10 @@ class Population(Strict):
 
 
 class MigrationYear(Strict):
-    moved_in: Count = Field(alias="in", description="Innflyttet fra andre kommuner.")
-    moved_out: Count = Field(alias="out", description="Utflyttet til andre kommuner.")
-    immigration: Count | None = Field(None, description="Innvandret fra utlandet.")
-    emigration: Count | None = Field(None, description="Utvandret til utlandet.")
+    moved_in: Count = Field(alias="in", description="Innflyttinger i alt: fra andre kommuner og fra utlandet, slik SSB tabell 06913 teller dem.")
+    moved_out: Count = Field(alias="out", description="Utflyttinger i alt: til andre kommuner og til utlandet (SSB tabell 06913).")
+    immigration: Count | None = Field(None, description="Av innflyttingene: innvandret fra utlandet, der kilden skiller det ut.")
+    emigration: Count | None = Field(None, description="Av utflyttingene: utvandret til utlandet, der kilden skiller det ut.")
 
 
 class Migration(Strict):

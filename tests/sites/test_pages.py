@@ -128,10 +128,11 @@ def test_new_here_has_the_contact(site):
     assert "Norwegian, English and Dutch" in (site / "kvam" / "en" / "new-here.html").read_text("utf-8")
 
 
-def test_facts_show_strengths_with_evidence_and_weaknesses(site):
+def test_facts_show_strengths_with_evidence_and_weaknesses_on_the_page_of_their_topic(site):
     text = (site / "froya" / "facts.html").read_text("utf-8")
     assert "Distriktsmeldingen, Meld. St. 18 (2016–2017), 2016" in text
-    assert "Leiemarkedet er lite og prisene ligger nær Trondheims." in text
+    assert "Leiemarkedet er lite og prisene ligger nær Trondheims." not in text  # topic: housing
+    assert "Leiemarkedet er lite og prisene ligger nær Trondheims." in (site / "froya" / "housing.html").read_text("utf-8")
     assert "Kilde: SSB tabell 07459, per 1. januar 2025." in text
 
 
@@ -181,5 +182,5 @@ def _descendants(element):
 
 def test_profile_text_on_the_english_site_is_marked_with_its_language(site):
     assert '<span lang="nn">Sjukepleiarar</span>' in (site / "kvam" / "en" / "index.html").read_text("utf-8")
-    assert '<span lang="nb">Leiemarkedet er lite og prisene ligger nær Trondheims.</span>' in (site / "froya" / "en" / "facts.html").read_text("utf-8")
+    assert '<span lang="nb">Leiemarkedet er lite og prisene ligger nær Trondheims.</span>' in (site / "froya" / "en" / "housing.html").read_text("utf-8")
     assert '<span lang="nb">' not in (site / "froya" / "facts.html").read_text("utf-8").split("rf-rules")[0]

@@ -72,7 +72,7 @@ def test_migration_and_age_charts_render_when_the_data_exist(tmp_path):
         chart = renderer.render(spec, nb.vega_locale())
         svg = find(parse(chart.svg), "svg")[0]
         assert svg.attrs["role"] == "img" and chart.table.rows
-    assert "Netto flytting: +60" in chart_specs.migration(migration, nb).description
+    assert "Netto flytting: +20" in chart_specs.migration(migration, nb).description
     assert chart_specs.migration(SimpleNamespace(series={}), nb) is None
 
 
