@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import typing
+
+import pytest
+from pydantic import BaseModel
 
 from rettfram import register
 from rettfram.check import check_target
@@ -10,6 +15,7 @@ from rettfram.discover import Target
 from rettfram.load import load_yaml
 from rettfram.model import Profile
 from rettfram.scaffold import scaffold
+from tests.conftest import REPO
 
 
 def test_every_register_number_scaffolds_a_profile_that_passes_check(tmp_path):
@@ -61,3 +67,25 @@ def test_new_refuses_unknown_number_and_existing_folder(tmp_path, cli):
     assert again.code == 2 and "finnes allerede" in again.err
     assert (tmp_path / "5014-froya" / "profile.yaml").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["5014-froya"]  # no staging folder left behind
+
+
+def _field_names(model, seen=None) -> set[str]:  # noqa: ANN001
+    """Every key a profile may have, at any depth (aliases as written in YAML)."""
+    seen = set() if seen is None else seen
+    names = set()
+    for name, field in model.model_fields.items():
+        names.add(field.alias or name)
+        for outer in (field.annotation, *typing.get_args(field.annotation)):
+            for inner in (outer, *typing.get_args(outer)):
+                if isinstance(inner, type) and issubclass(inner, BaseModel) and inner not in seen:
+                    seen.add(inner)
+                    names |= _field_names(inner, seen)
+    return names
+
+
+@pytest.mark.parametrize("lang", ["nb", "nn"])
+def test_the_scaffold_names_every_key_of_the_model(lang):
+    """A new profile shows staff every key they may fill in, as a key or in a comment."""
+    text = (REPO / "templates" / "scaffold" / f"profile.{lang}.yaml.j2").read_text("utf-8")
+    missing = sorted(name for name in _field_names(Profile) if not re.search(rf"(?<![\w.]){re.escape(name)}\b", text))
+    assert missing == []
