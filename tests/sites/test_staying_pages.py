@@ -376,3 +376,11 @@ def test_missing_newer_keys_give_honest_none_texts(tmp_path):
         assert cat.t("services.gp_none") in pages["services"] and cat.t("services.norwegian_none") in pages["services"]
         assert cat.t("work.qualifications_none") in pages["work"]
         assert cat.t("new_here.events_none") in pages["new_here"] and "## " + cat.t("new_here.mentor_heading") not in pages["new_here"]
+
+
+def test_new_here_has_a_path_for_staying_after_the_first_year(site):
+    assert sections(site / "froya", "new-here.html")["Etter det første året"] == (
+        "Vil du kjøpe egen bolig, kan du søke kommunen om startlån. "
+        "Få utdanningen din godkjent og bruk den: Sykepleier: Kommunen dekker kurset i norsk helsevesen for nyansatte sykepleiere. "
+        "Bli med i lag og foreninger: Frivilligsentralen, Språkkafé torsdager, Frøya idrettslag. "
+        "Kommunestyremøtene er åpne for alle, og sakspapirene ligger på kommunens nettsted.")
