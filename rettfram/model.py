@@ -52,6 +52,22 @@ class ProseMark:
 
 PROSE = ProseMark()
 Prose = Annotated[str, Field(min_length=1, max_length=500), PROSE]
+
+
+class Fresh:
+    """Marks the date that figures are "as of" and how long they stay fresh: the linter warns
+    about every marked date older than ``days`` (``evidence.facts-stale``), found by walking the
+    model (``rettfram/model_walk.py``)."""
+
+    def __init__(self, days: int):
+        self.days = days
+
+    def __repr__(self) -> str:
+        return f"Fresh({self.days})"
+
+
+FACTS_FRESH_DAYS = 2 * 365
+FactDate = Annotated[dt.date, Fresh(FACTS_FRESH_DAYS)]
 Count = Annotated[int, Field(ge=0)]
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="Språkkode etter ISO 639, f.eks. nb, nn, en, pl, uk, se.")]
 
@@ -174,7 +190,7 @@ class PriceLevel(Strict):
     sale_nok_per_m2: Count | None = Field(None, description="Vanlig salgspris per kvadratmeter, i kroner.")
     rent_nok_per_month: Count | None = Field(None, description="Vanlig månedsleie, i kroner.")
     source: Line = Field(description="Kilden, f.eks. «Eiendom Norge, Frøya 2025».")
-    as_of: dt.date = Field(description="Datoen tallene gjelder.")
+    as_of: FactDate = Field(description="Datoen tallene gjelder.")
 
 
 class FirstHome(Strict):
@@ -204,13 +220,13 @@ class School(Strict):
 
 class Broadband(Strict):
     fiber_share: Annotated[float, Field(ge=0, le=1)] = Field(description="Andel husstander med fiber, mellom 0 og 1 (0.92 = 92 %).")
-    as_of: dt.date = Field(description="Datoen tallet gjelder.")
+    as_of: FactDate = Field(description="Datoen tallet gjelder.")
 
 
 class Health(Strict):
     gp_free_lists: Count | None = Field(None, description="Fastleger med ledig plass på listen.")
     emergency: Line | None = Field(None, description="Legevakt: hvor og når.")
-    as_of: dt.date = Field(description="Datoen opplysningene gjelder.")
+    as_of: FactDate = Field(description="Datoen opplysningene gjelder.")
 
 
 class Services(Strict):
@@ -261,7 +277,7 @@ class Community(Strict):
 
 class Population(Strict):
     source: Line = Field(description="Kilden, f.eks. «SSB tabell 07459».")
-    as_of: dt.date = Field(description="Datoen det siste tallet gjelder.")
+    as_of: FactDate = Field(description="Datoen det siste tallet gjelder.")
     series: dict[Annotated[int, Field(ge=1900, le=2100)], Count] = Field(description="Folketall per år, f.eks. {2015: 4869, 2020: 5180}.")
 
 
@@ -274,7 +290,7 @@ class MigrationYear(Strict):
 
 class Migration(Strict):
     source: Line = Field(description="Kilden, f.eks. «SSB tabell 06913».")
-    as_of: dt.date = Field(description="Datoen det siste tallet gjelder.")
+    as_of: FactDate = Field(description="Datoen det siste tallet gjelder.")
     series: dict[Annotated[int, Field(ge=1900, le=2100)], MigrationYear] = Field(description="Flytting per år: in, out, immigration, emigration.")
 
 

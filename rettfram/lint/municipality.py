@@ -17,7 +17,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -30,7 +29,8 @@ from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.pack import DATA, Catalog
 from rettfram.lint.profile_checks import Limits, profile_findings
 from rettfram.load import Loc
-from rettfram.model import PROSE, Profile
+from rettfram.model import Profile, ProseMark
+from rettfram.model_walk import marked
 
 
 @lru_cache(maxsize=512)
@@ -94,27 +94,8 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     return findings
 
 
-def profile_strings(profile: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+def profile_strings(profile: BaseModel) -> Iterator[tuple[Loc, str]]:
     """Every piece of prose in the profile, with where it stands: the fields the model declares
     ``Prose`` (``rettfram/model.py``), found by walking the model, in its field order."""
-    for name, field in type(profile).model_fields.items():
-        prose = PROSE in field.metadata or _marked(field.annotation)
-        yield from _prose_in(getattr(profile, name), (*loc, field.alias or name), prose)
-
-
-def _prose_in(value: object, loc: Loc, prose: bool) -> Iterator[tuple[Loc, str]]:
-    if isinstance(value, BaseModel):
-        yield from profile_strings(value, loc)
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _prose_in(item, (*loc, index), prose)
-    elif prose and isinstance(value, str):
-        yield loc, value
-
-
-def _marked(annotation: object) -> bool:
-    """True when ``annotation`` is ``Prose``, or wraps it (``Prose | None``, ``list[Prose]``)."""
-    if get_origin(annotation) is Annotated:
-        base, *extras = get_args(annotation)
-        return PROSE in extras or _marked(base)
-    return any(_marked(arg) for arg in get_args(annotation))
+    for loc, text, _ in marked(profile, ProseMark):
+        yield loc, text

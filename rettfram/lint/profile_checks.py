@@ -6,7 +6,8 @@ claim rule's ``needs`` names a check in ``backing.py``. A check yields where in 
 problem stands and the values its message is filled with; the findings point at profile.yaml.
 
 Freshness limits: a vacancy past its deadline, ``housing.updated`` older than 90 days,
-kindergarten figures older than 90 days, ``facts`` older than two years, a strength whose
+kindergarten figures older than 90 days, any date the model marks ``Fresh`` (``facts``,
+broadband, health, prices: two years), a strength whose
 ``year`` is more than ``strength_max_age`` years back (``[lint]`` in ``rettfram.toml``, default
 five). A check receives the profile and a :class:`Limits` (today, and the limits the user may set).
 """
@@ -22,11 +23,11 @@ from rettfram.lint.backing import HOUSING_FRESH_DAYS
 from rettfram.lint.engine import fill
 from rettfram.lint.pack import CompiledRule
 from rettfram.load import Loc, SourceMap
-from rettfram.model import Profile, TargetGroupId
+from rettfram.model import Fresh, Profile, TargetGroupId
+from rettfram.model_walk import marked
 from rettfram.text import Text
 
 KINDERGARTEN_FRESH_DAYS = 90
-FACTS_FRESH_DAYS = 2 * 365
 STRENGTH_MAX_AGE = 5  # years; the default of [lint].strength_max_age
 
 
@@ -64,13 +65,9 @@ def kindergarten_stale(profile: Profile, limits: Limits) -> Iterator[Problem]:
 
 
 def facts_stale(profile: Profile, limits: Limits) -> Iterator[Problem]:
-    today = limits.today
-    dated = [
-        (("facts", "population", "as_of"), profile.facts.population and profile.facts.population.as_of),
-        (("services", "broadband", "as_of"), profile.services.broadband and profile.services.broadband.as_of),
-    ]
-    for loc, when in dated:
-        if when and (today - when).days > FACTS_FRESH_DAYS:
+    """Every date the model marks ``Fresh`` (population, migration, broadband, health, prices …)."""
+    for loc, when, fresh in marked(profile, Fresh):
+        if (limits.today - when).days > fresh.days:
             yield loc, {"field": ".".join(map(str, loc)), "date": when.isoformat()}
 
 

@@ -1,5 +1,5 @@
-"""The profile's prose is found by walking the model for fields declared ``Prose``: no list of
-fields to keep in step with the model (``rettfram/lint/municipality.py``)."""
+"""The profile's prose and its dated figures are found by walking the model for marked fields
+(``Prose``, ``Fresh``; ``rettfram/model_walk.py``): no list of fields to keep in step with it."""
 
 from __future__ import annotations
 
@@ -36,3 +36,14 @@ def test_a_field_declared_prose_is_read_without_being_listed_anywhere():
 
     outer = Outer(items=[Inner(said="a", named="x")], maybe="b", lines=["c", "d"])
     assert list(profile_strings(outer)) == [(("items", 0, "said"), "a"), (("maybe",), "b"), (("lines", 0), "c"), (("lines", 1), "d")]
+
+
+def test_every_date_the_model_marks_fresh_is_checked_for_age():
+    from rettfram.model import Fresh
+    from rettfram.model_walk import marked
+
+    profile = Profile.model_validate(load_yaml(REPO / "tests" / "fixtures" / "example-profile.yaml").document.data)
+    assert [(loc, fresh.days) for loc, _, fresh in marked(profile, Fresh)] == [
+        (("housing", "price_level", "as_of"), 730), (("services", "health", "as_of"), 730),
+        (("services", "broadband", "as_of"), 730), (("facts", "population", "as_of"), 730), (("facts", "migration", "as_of"), 730),
+    ]
