@@ -66,8 +66,17 @@ class Fresh:
         return f"Fresh({self.days})"
 
 
+class Checked:
+    """Marks a date someone checked something on: it cannot be in the future (``check`` finds
+    every marked date by walking the model, ``rettfram/validate.py``)."""
+
+    def __repr__(self) -> str:
+        return "Checked()"
+
+
 FACTS_FRESH_DAYS = 2 * 365
-FactDate = Annotated[dt.date, Fresh(FACTS_FRESH_DAYS)]
+CheckedDate = Annotated[dt.date, Checked()]
+FactDate = Annotated[dt.date, Checked(), Fresh(FACTS_FRESH_DAYS)]
 Count = Annotated[int, Field(ge=0)]
 LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="Språkkode etter ISO 639, f.eks. nb, nn, en, pl, uk, se.")]
 
@@ -199,7 +208,7 @@ class FirstHome(Strict):
 
 
 class Housing(Strict):
-    updated: dt.date | None = Field(None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel.")
+    updated: CheckedDate | None = Field(None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel.")
     listings: list[Listing] = Field(default_factory=list, description="Boliger, tomter og prøveboliger som faktisk er ledige.")
     start_loan: bool = Field(False, description="true hvis kommunen tilbyr startlån.")
     price_level: PriceLevel | None = Field(None, description="Hva boliger koster her, med kilde og dato.")
@@ -209,7 +218,7 @@ class Housing(Strict):
 class Kindergarten(Strict):
     available_places: Count = Field(description="Ledige barnehageplasser nå.")
     admission: Literal["continuous", "yearly"] = Field("yearly", description="continuous (løpende opptak) eller yearly (hovedopptak én gang i året).")
-    as_of: dt.date = Field(description="Datoen tallet gjelder.")
+    as_of: CheckedDate = Field(description="Datoen tallet gjelder.")
 
 
 class School(Strict):
@@ -306,7 +315,7 @@ class Profile(Strict):
     model_config = ConfigDict(title="Rettfram-profil")
 
     municipality: Municipality = Field(description="Kommunen: nummer, navn, målform.")
-    updated: dt.date = Field(description="Siste gang noen sjekket hele filen (ÅÅÅÅ-MM-DD).")
+    updated: CheckedDate = Field(description="Siste gang noen sjekket hele filen (ÅÅÅÅ-MM-DD).")
     contact: Contact | None = Field(None, description="Tilflyttingskontakten nykommere kan ringe.")
     needs: list[Need] = Field(default_factory=list, description="Behovsanalyse: hva kommunen mangler, og hvorfor.")
     target_groups: list[TargetGroup] = Field(default_factory=list, description="Konkrete grupper teksten skrives for.")

@@ -3,8 +3,8 @@
 Two passes, both collecting every problem in the file rather than stopping at the first:
 
 1. the model (pydantic): types, limits, unknown keys (with "did you mean");
-2. cross-field rules: the number is in the register and matches the folder, dates of checking
-   are not in the future, the population series ends by its ``as_of`` date.
+2. cross-field rules: the number is in the register and matches the folder, dates the model marks
+   ``Checked`` (found with ``model_walk.marked``) are not in the future, the population series ends by its ``as_of`` date.
 
 Messages come from ``validate_messages.py`` by pydantic's error *type*, never by its text.
 """
@@ -27,7 +27,8 @@ from rettfram import register
 from rettfram.findings import Finding, Severity
 from rettfram.load import Document, Loc, Pos
 from rettfram.messages import Message
-from rettfram.model import Profile
+from rettfram.model import Checked, Profile
+from rettfram.model_walk import marked
 from rettfram.text import Text
 from rettfram.validate_messages import ALIASES, BY_TYPE, CROSS, NUMBER_UNQUOTED
 
@@ -233,13 +234,7 @@ def _number_guess(municipality: dict) -> Text | str:
 
 
 def _date_findings(profile: Profile, document: Document, today: dt.date) -> list[Finding]:
-    checked: list[tuple[Loc, dt.date | None]] = [
-        (("updated",), profile.updated),
-        (("housing", "updated"), profile.housing.updated),
-        (("services", "kindergarten", "as_of"), profile.services.kindergarten and profile.services.kindergarten.as_of),
-        (("services", "broadband", "as_of"), profile.services.broadband and profile.services.broadband.as_of),
-        (("facts", "population", "as_of"), profile.facts.population and profile.facts.population.as_of),
-    ]
+    checked = [(loc, value) for loc, value, _ in marked(profile, Checked)]  # every date the model marks Checked
     findings = [
         _cross(document, document.source.locate(loc), "schema.future-date", CROSS["future_date"].format(field=_dotted(loc), value=value.isoformat(), today=today.isoformat()))
         for loc, value in checked

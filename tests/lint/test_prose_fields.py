@@ -47,3 +47,22 @@ def test_every_date_the_model_marks_fresh_is_checked_for_age():
         (("housing", "price_level", "as_of"), 730), (("services", "health", "as_of"), 730),
         (("services", "broadband", "as_of"), 730), (("facts", "population", "as_of"), 730), (("facts", "migration", "as_of"), 730),
     ]
+
+
+def test_every_date_the_model_marks_checked_may_not_be_in_the_future():
+    import datetime as dt
+
+    from rettfram.model import Checked
+    from rettfram.model_walk import marked
+    from rettfram.validate import validate
+
+    document = load_yaml(REPO / "tests" / "fixtures" / "example-profile.yaml").document
+    profile = Profile.model_validate(document.data)
+    assert [loc for loc, _, _ in marked(profile, Checked)] == [
+        ("updated",), ("housing", "updated"), ("housing", "price_level", "as_of"), ("services", "kindergarten", "as_of"),
+        ("services", "health", "as_of"), ("services", "broadband", "as_of"), ("facts", "population", "as_of"), ("facts", "migration", "as_of"),
+    ]
+    findings = validate(document, dt.date(2026, 10, 1)).findings  # before the health, price and kindergarten dates
+    assert sorted((f.rule, f.line) for f in findings) == sorted(
+        ("schema.future-date", document.source.locate(loc).line) for loc in
+        [("updated",), ("housing", "updated"), ("housing", "price_level", "as_of"), ("services", "kindergarten", "as_of"), ("services", "health", "as_of")])
