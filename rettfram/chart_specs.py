@@ -122,21 +122,6 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     return ChartSpec("rf-migration", title, description, spec, table)
 
 
-def age(data: Any, as_of_text: str, cat: Catalogue, colour: str) -> ChartSpec | None:
-    groups = list((getattr(data, "groups", None) or {}).items())
-    if not groups:
-        return None
-    total = sum(n for _, n in groups)
-    top, top_n = max(groups, key=lambda item: item[1])
-    description = cat.t("charts.age.desc", top=top, top_n=cat.number(top_n), total=cat.number(total))
-    table = Table(cat.t("charts.age.caption"), (cat.t("charts.age.y"), cat.t("charts.age.x")), tuple((g, cat.number(n)) for g, n in groups))
-    spec = _bars([{"label": g, "value": n} for g, n in groups], cat.t("charts.age.y"), cat.t("charts.age.x"), colour, keep_order=True)
-    return ChartSpec("rf-age", cat.t("charts.age.title", date=as_of_text), description, spec, table)
-
-
-# Altair ------------------------------------------------------------------------------------
-
-
 def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dict[str, Any]:
     import altair as alt
 

@@ -151,13 +151,11 @@ class SiteRenderer:
 
     def _charts(self, profile: Profile, today: dt.date, cat: Catalogue, colours: Colours) -> dict[str, Chart | None]:
         population = profile.facts.population
-        age = site_data.age_structure(profile)
         specs = {
             "population": chart_specs.population(site_data.population_points(profile), population.source, cat.date(population.as_of), cat, colours.chart) if population else None,
             "vacancies": chart_specs.vacancies(site_data.open_vacancies(profile, today), cat, colours.chart),
             "listings": chart_specs.listings(site_data.listings_by_kind(profile), cat, colours.chart),
             "migration": chart_specs.migration(site_data.migration(profile), cat) if site_data.migration(profile) else None,
-            "age": chart_specs.age(age, cat.date(getattr(age, "as_of", None)), cat, colours.chart) if age else None,
         }
         locale = cat.vega_locale()
         return {key: self.charts.render(spec, locale) if spec else None for key, spec in specs.items()}

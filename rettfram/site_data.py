@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any, get_args
+from typing import get_args
 
 from rettfram.lint.backing import UPPER_SECONDARY_MINUTES  # one limit for the page and the claim check
 from rettfram.model import Listing, Migration, Profile, Travel, UpperSecondary, Vacancy, Weakness, WelcomeEvent
@@ -95,11 +95,6 @@ def upper_secondary(profile: Profile) -> UpperSecondaryReach:
     else:
         reach = "far"
     return UpperSecondaryReach(schools, nearest, reach)
-
-
-def age_structure(profile: Profile) -> Any | None:
-    """``facts.age`` (source, as_of, groups {"0-5": n, …}) once the model has it; None until then."""
-    return getattr(profile.facts, "age", None)
 
 
 @dataclass(frozen=True)

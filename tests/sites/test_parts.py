@@ -62,16 +62,14 @@ def test_population_sentence_calls_a_fall_a_fall():
     assert chart_specs.population_sentence([], nb) == nb.t("population.none")
 
 
-def test_migration_and_age_charts_render_when_the_data_exist(tmp_path):
+def test_the_migration_chart_renders_when_the_data_exist(tmp_path):
     nb = i18n.catalogue("nb")
     migration = Migration.model_validate({"source": "SSB tabell 06913", "as_of": "2025-01-01",
                                           "series": {2024: {"in": 300, "out": 280, "immigration": 60, "emigration": 20}}})
-    age = SimpleNamespace(groups={"0–5": 300, "6–15": 520, "16–66": 3100, "67+": 1200})
     renderer = ChartRenderer(tmp_path)
-    for spec in (chart_specs.migration(migration, nb), chart_specs.age(age, "1. januar 2025", nb, "#1f4e79")):
-        chart = renderer.render(spec, nb.vega_locale())
-        svg = find(parse(chart.svg), "svg")[0]
-        assert svg.attrs["role"] == "img" and chart.table.rows
+    chart = renderer.render(chart_specs.migration(migration, nb), nb.vega_locale())
+    svg = find(parse(chart.svg), "svg")[0]
+    assert svg.attrs["role"] == "img" and chart.table.rows
     assert "Netto flytting: +20" in chart_specs.migration(migration, nb).description
     assert chart_specs.migration(SimpleNamespace(series={}), nb) is None
 
