@@ -12,7 +12,7 @@ from rettfram.copy_pages import CopyPage, load_copy
 from rettfram.discover import Target, discover
 from rettfram.findings import Finding, sorted_findings
 from rettfram.images import scan_images
-from rettfram.load import SourceMap, load_yaml
+from rettfram.load import LoadResult, SourceMap, load_yaml
 from rettfram.model import Profile
 from rettfram.sanitize import copy_findings
 from rettfram.validate import validate
@@ -30,16 +30,26 @@ class CheckedProfile:
     images: list[str] = field(default_factory=list)  # what images/ may publish (``rettfram.images``)
 
 
+@dataclass
+class ValidatedProfile:
+    """A loaded profile after validate: the model (when valid), positions, and the findings of both."""
+
+    profile: Profile | None
+    source: SourceMap | None
+    findings: list[Finding]
+
+
+def validated(loaded: LoadResult, today: dt.date) -> ValidatedProfile:
+    """Load's findings plus validate's, for a profile read from a file or from bytes."""
+    if loaded.document is None:
+        return ValidatedProfile(None, None, list(loaded.findings))
+    result = validate(loaded.document, today)
+    return ValidatedProfile(result.profile, loaded.document.source, [*loaded.findings, *result.findings])
+
+
 def check_target(target: Target, today: dt.date) -> CheckedProfile:
-    loaded = load_yaml(target.profile_path, target.display)
-    findings = list(loaded.findings)
-    profile = None
-    source = None
-    if loaded.document is not None:
-        source = loaded.document.source
-        validated = validate(loaded.document, today)
-        findings += validated.findings
-        profile = validated.profile
+    checked = validated(load_yaml(target.profile_path, target.display), today)
+    profile, source, findings = checked.profile, checked.source, checked.findings
     pages: list[CopyPage] = []
     images: list[str] = []
     if target.folder is not None:

@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 
 from rettfram import clock, safe_read
+from rettfram.check import validated
 from rettfram.commands.options import add_lang
 from rettfram.console import EXIT_OK, EXIT_USAGE, internal_error, say
 from rettfram.discover import PROFILE_NAME, display_path
@@ -30,7 +31,6 @@ from rettfram.profile_facts import EditError, replace_file, updated_profile
 from rettfram.report import text as text_report
 from rettfram.ssb import API, MAX_BYTES, TABLES, SsbError, check_api, data_url, fetch, parse
 from rettfram.text import Text
-from rettfram.validate import validate
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -133,14 +133,8 @@ def _read_profile(folder: Path, profile: Path, shown: str) -> bytes:
 
 
 def _errors(raw: bytes, shown: str) -> tuple[list[Finding], Profile | None]:
-    loaded = load_yaml_bytes(raw, shown)
-    findings = list(loaded.findings)
-    profile = None
-    if loaded.document is not None:
-        validated = validate(loaded.document, clock.today())
-        findings += validated.findings
-        profile = validated.profile
-    return [f for f in findings if f.severity is Severity.ERROR], profile
+    checked = validated(load_yaml_bytes(raw, shown), clock.today())
+    return [f for f in checked.findings if f.severity is Severity.ERROR], checked.profile
 
 
 def _checked_profile(raw: bytes, shown: str) -> Profile:
