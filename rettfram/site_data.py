@@ -11,12 +11,12 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import get_args
 
-from rettfram.lint.backing import UPPER_SECONDARY_MINUTES  # one limit for the page and the claim check
 from rettfram.model import Listing, Migration, Profile, Travel, UpperSecondary, Vacancy, Weakness, WelcomeEvent
 
 KIND_ORDER: tuple[str, ...] = get_args(Listing.model_fields["kind"].annotation)  # the model's order, not a copy
 PER_MONTH_KINDS = frozenset({"rent", "trial"})
 HOSPITAL_WORDS = ("sykehus", "sjukehus", "hospital")
+UPPER_SECONDARY_MINUTES = 60  # one way: further than this, a 16-year-old moves away from home (pages and claim check)
 
 # A weakness shows on the page a reader looks at for its topic; without a topic, on the facts page.
 TOPIC_PAGES: dict[str | None, str] = {

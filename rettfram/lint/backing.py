@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from rettfram import site_data  # open vacancies, coming events, upper secondary: the same facts the pages show
 from rettfram.load import Loc  # a path into profile.yaml, as SourceMap.locate takes it
 from rettfram.model import Profile
 from rettfram.text import Text
@@ -22,7 +23,6 @@ from rettfram.text import Text
 HOUSING_FRESH_DAYS = 90
 SHORT_TRAVEL_MINUTES = 30
 PLENTY_OF_JOBS = 10  # open vacancies plus the needs analysis' counts, for "jobs for everyone"
-UPPER_SECONDARY_MINUTES = 60  # one way: further than this, a 16-year-old moves away from home
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,7 @@ def _housing(kinds: tuple[str, ...], label: Text) -> Callable[[ClaimInput], Verd
 
 
 def jobs_open(claim: ClaimInput) -> Verdict:
-    open_now = [v for v in claim.profile.jobs.vacancies if v.deadline >= claim.today]
-    if open_now:
+    if site_data.open_vacancies(claim.profile, claim.today):
         return _ok(("jobs", "vacancies"))
     total = len(claim.profile.jobs.vacancies)
     return _lacks(
@@ -200,7 +199,7 @@ def short_travel(claim: ClaimInput) -> Verdict:
 
 def jobs_plenty(claim: ClaimInput) -> Verdict:
     """«Jobb til alle», «lett å få jobb»: many open vacancies, or needs that count many."""
-    open_now = [v for v in claim.profile.jobs.vacancies if v.deadline >= claim.today]
+    open_now = site_data.open_vacancies(claim.profile, claim.today)
     needed = sum(need.count or 0 for need in claim.profile.needs)
     if len(open_now) + needed >= PLENTY_OF_JOBS:
         return _ok(("jobs", "vacancies"))
@@ -258,9 +257,9 @@ def mentor(claim: ClaimInput) -> Verdict:
 
 def welcome_event(claim: ClaimInput) -> Verdict:
     """«Velkomstmøte»: a dated event that has not yet passed (``welcome.events``)."""
-    coming = [(i, e) for i, e in enumerate(claim.profile.welcome.events) if e.date >= claim.today]
+    coming = site_data.coming_events(claim.profile, claim.today)
     if coming:
-        return _ok(("welcome", "events", coming[0][0], "date"))
+        return _ok(("welcome", "events", claim.profile.welcome.events.index(coming[0]), "date"))
     past = len(claim.profile.welcome.events)
     return _lacks(f"welcome.events har ingen kommende arrangementer ({past} passert).",
                   f"welcome.events has no coming event ({past} past).",
@@ -287,13 +286,12 @@ def gp_access(claim: ClaimInput) -> Verdict:
 
 
 def upper_secondary_near(claim: ClaimInput) -> Verdict:
-    """«Videregående uten å flytte hjemmefra»: a school within ``UPPER_SECONDARY_MINUTES`` one way."""
-    schools = claim.profile.education.upper_secondary
-    near = [i for i, school in enumerate(schools) if school.minutes is not None and school.minutes <= UPPER_SECONDARY_MINUTES]
-    if near:
-        return _ok(("education", "upper_secondary", near[0], "minutes"))
-    limit = UPPER_SECONDARY_MINUTES
-    if not schools:
+    """«Videregående uten å flytte hjemmefra»: a school within ``site_data.UPPER_SECONDARY_MINUTES`` one way."""
+    reach = site_data.upper_secondary(claim.profile)
+    if reach.reach == "near" and reach.nearest is not None:
+        return _ok(("education", "upper_secondary", claim.profile.education.upper_secondary.index(reach.nearest), "minutes"))
+    limit = site_data.UPPER_SECONDARY_MINUTES
+    if not reach.schools:
         return _missing("education.upper_secondary", ("education",))
     return _lacks(f"education.upper_secondary har ingen skole innen {limit} minutter.",
                   f"education.upper_secondary has no school within {limit} minutes.",
