@@ -10,6 +10,7 @@ being ignored or reaching MkDocs (which fails on a ``SOURCE_DATE_EPOCH`` it cann
 | ``SOURCE_DATE_EPOCH`` | whole seconds since 1970-01-01 UTC, up to the end of year 9999 |
 | ``RETTFRAM_BUILD_PAUSE`` | seconds to wait after each municipality, 0–3600 |
 | ``RETTFRAM_DEBUG`` | any value: an internal error shows its traceback |
+| ``RETTFRAM_CACHE_DIR`` | a folder for the compiled rules (``disk_cache.py``), or ``off`` |
 """
 
 from __future__ import annotations
@@ -52,6 +53,12 @@ def _pause(raw: str) -> float:
     return value
 
 
+def _folder(raw: str) -> str:
+    if "\0" in raw or len(raw) > 4096:
+        raise ValueError(raw)
+    return raw
+
+
 @dataclass(frozen=True)
 class Variable:
     name: str
@@ -66,6 +73,8 @@ VARIABLES = {
         f"eit heilt tal sekund sidan 1970-01-01, høgst {MAX_EPOCH}")),
     "RETTFRAM_BUILD_PAUSE": Variable("RETTFRAM_BUILD_PAUSE", _pause, Text(
         "et antall sekunder fra 0 til 3600", "a number of seconds from 0 to 3600", "eit tal sekund frå 0 til 3600")),
+    "RETTFRAM_CACHE_DIR": Variable("RETTFRAM_CACHE_DIR", _folder, Text(
+        "en mappe, eller off", "a folder, or off", "ei mappe, eller off")),
 }
 PROBLEM = Text(
     "Miljøvariabelen {name}={value!r} kan ikke brukes: forventet {expected}.",

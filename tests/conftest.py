@@ -22,6 +22,13 @@ CHROMIUM = os.environ.get("RETTFRAM_CHROMIUM") or shutil.which("chromium") or "/
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"]
 
 
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory):
+    """The tests keep the compiled rules (rettfram/disk_cache.py) in a folder of their own, not
+    the user's cache: tests that compile rule folders of their own would fill it."""
+    os.environ["RETTFRAM_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(autouse=True)
 def pinned_today(monkeypatch):
     """Every test sees the same 'today', so dates in fixtures never go stale."""

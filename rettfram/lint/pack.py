@@ -10,6 +10,7 @@ and every problem.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,7 @@ from pydantic import ValidationError
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from rettfram.disk_cache import cached
 from rettfram.lint.rule import LanguagePart, Rule, RuleFile
 from rettfram.lint.tokens import Pattern, compile_token, compile_tokens, needles
 
@@ -145,14 +147,39 @@ class Catalog:
         return next(iter(versions.values()), None)
 
 
+# The code that turns rule files into a catalogue: a change to it changes the cache key too.
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CODE = (*sorted((_PACKAGE / "lint").glob("*.py")), _PACKAGE / "findings.py", _PACKAGE / "text.py")
+
+
 @lru_cache(maxsize=None)
 def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
+    """Every rule file in ``rules_dir``, checked and compiled; kept on disk between runs
+    (``rettfram/disk_cache.py``), keyed by the bytes of every rule file and of the code that
+    compiles them, so ``lint`` does not compile 133 files at every start."""
+    paths = sorted(rules_dir.glob("*.yaml"))
+    try:
+        inputs = [str(rules_dir).encode(), *(p.name.encode() + b"\0" + p.read_bytes() for p in (*paths, *_CODE))]
+    except OSError as exc:
+        raise RuleFileError(rules_dir, [f"kan ikke lese / cannot read: {exc}"]) from None
+    name = "catalog-" + hashlib.sha256(str(rules_dir).encode()).hexdigest()[:16]
+    catalog = cached(name, inputs, lambda: _compile_catalog(paths))
+    _check_catalog(catalog)
+    return catalog
+
+
+def _compile_catalog(paths: list[Path]) -> Catalog:
     by_lang: dict[str, list[CompiledRule]] = {lang: [] for lang in (*PACK_LANGS, META, DATA)}
-    for path in sorted(rules_dir.glob("*.yaml")):
+    for path in paths:
         for rule in load_rule_file(path):
             by_lang[rule.lang].append(rule)
     packs = {lang: RulePack(lang, tuple(sorted(rules, key=lambda r: r.id))) for lang, rules in by_lang.items()}
-    catalog = Catalog(packs=packs)
+    return Catalog(packs=packs)
+
+
+def _check_catalog(catalog: Catalog) -> None:
+    """What the catalogue needs from outside the rule files: the data checks it names, and the model."""
+    packs = catalog.packs
     from rettfram.lint.profile_checks import CHECKS  # it imports this module: imported here, not at the top
 
     for rule in packs[DATA].rules:
@@ -162,4 +189,3 @@ def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
         from rettfram.lint.similar import load_model  # similar.py raises RuleFileError: imported here, not at the top
 
         load_model()  # loaded with the rules, so a missing or broken model stops every command the same way
-    return catalog

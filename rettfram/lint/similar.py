@@ -30,6 +30,7 @@ file was not learned from the corpus as it is.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 import re
@@ -39,6 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from rettfram.disk_cache import cached
 from rettfram.lint.corpus import CATEGORIES
 from rettfram.lint.pack import RuleFileError
 
@@ -180,7 +182,9 @@ def _round(value: float) -> float:
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The committed model; a missing or broken file is a :class:`RuleFileError` that says what to run."""
     try:
-        return Model.from_json(path.read_text(encoding="utf-8"))
+        data = path.read_bytes()
+        return cached("similar-" + hashlib.sha256(str(path).encode()).hexdigest()[:16], [data, Path(__file__).read_bytes()],
+                      lambda: Model.from_json(data.decode("utf-8")))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise RuleFileError(path, [f"kan ikke lese modellen / cannot read the model ({exc}); "
                                    "kjør / run: python build.py train"]) from None

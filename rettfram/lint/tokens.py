@@ -205,6 +205,12 @@ class Pattern:
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self._last: tuple[str, list[re.Pattern[str]]] = ("", [])  # the parts for the last text asked about
 
+    def __getstate__(self) -> tuple[str, tuple[tuple[tuple[str, ...] | None, str], ...], tuple[str, ...]]:
+        return self.prefix, self.plain, self.raw  # pickled (rettfram/disk_cache.py) without what this process compiled
+
+    def __setstate__(self, state: tuple[str, tuple[tuple[tuple[str, ...] | None, str], ...], tuple[str, ...]]) -> None:
+        self.__init__(*state)  # type: ignore[misc]
+
     @classmethod
     def raw_source(cls, source: str) -> "Pattern":
         return cls("", (), (source,))

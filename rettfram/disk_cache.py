@@ -1,0 +1,107 @@
+"""A cache on disk for what every command would otherwise rebuild at start-up.
+
+``lint`` of one municipality spent most of its time loading and compiling the rule files and
+reading the 3 MB ``similar`` model, the same work on every start. :func:`cached` keeps the
+result of such a build in one file per thing cached, with the sha256 of every input the build
+reads (the rule files' bytes, the model's bytes, Rettfram's and Python's version) as its key:
+a file whose key differs is rebuilt and replaced, so the cache can never be stale, only cold.
+
+The cache holds pickles, which run code when loaded, so it is only used in a folder that
+cannot have been written by anyone else (the same test Jinja2's bytecode cache makes): the
+folder is created with mode 0700, must be owned by the user running Rettfram, must not be a
+symlink, and must not be writable by group or others; otherwise nothing is cached. Only
+Rettfram's own package files are cached, never a profile or a copy file. Files are written to a
+temporary name and renamed into place, so a reader never sees half a file.
+
+The folder is ``$RETTFRAM_CACHE_DIR``, else ``$XDG_CACHE_HOME/rettfram``, else
+``~/.cache/rettfram``; ``RETTFRAM_CACHE_DIR=off`` turns the cache off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from rettfram import __version__, environment
+
+T = TypeVar("T")
+ENV = "RETTFRAM_CACHE_DIR"
+OFF = "off"
+_KEY_BYTES = 32  # a sha256 digest heads every cache file
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, created if missing; None when caching is off or the folder is not safe."""
+    raw = str(environment.value(ENV) or "")
+    if raw == OFF:
+        return None
+    if raw:
+        folder = Path(raw)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        folder = Path(base) / "rettfram"
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = folder.lstat()
+    except OSError:
+        return None
+    return folder if _safe(info) else None
+
+
+def _safe(info: os.stat_result) -> bool:
+    if not stat.S_ISDIR(info.st_mode) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return False
+    getuid = getattr(os, "getuid", None)
+    return getuid is None or info.st_uid == getuid()
+
+
+def key_of(inputs: Iterable[bytes]) -> bytes:
+    """The sha256 of every input, each length-prefixed, with Rettfram's and Python's version."""
+    digest = hashlib.sha256(f"rettfram {__version__} python {sys.version}".encode())
+    for part in inputs:
+        digest.update(len(part).to_bytes(8, "big"))
+        digest.update(part)
+    return digest.digest()
+
+
+def cached(name: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
+    """``build()``, or its result as cached under ``name`` for exactly these ``inputs``.
+
+    ``name`` is a file name (letters, digits, ``-``): one file per thing cached. An error in
+    ``build`` is raised as it is and nothing is written; a cache file that cannot be read or
+    written is ignored (the result is built instead)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    key = key_of(inputs)
+    path = folder / f"{name}.pickle"
+    try:
+        data = path.read_bytes()
+        if data[:_KEY_BYTES] == key:
+            return pickle.loads(data[_KEY_BYTES:])  # noqa: S301 - our own file in our own 0700 folder (see above)
+    except Exception:  # a missing, truncated or foreign file: build instead
+        pass
+    value = build()
+    _write(folder, path, key + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    return value
+
+
+def _write(folder: Path, path: Path, data: bytes) -> None:
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, path)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        pass  # a read-only or full disk: the next start builds again
