@@ -12,7 +12,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from markupsafe import Markup
+
 from rettfram.i18n import Catalogue
+from rettfram.local_text import LocalText, Shown
 from rettfram.model import Listing, Vacancy
 
 INK = "#1f1f1f"
@@ -61,23 +64,26 @@ def population_sentence(points: list[tuple[int, int]], cat: Catalogue) -> str:
     if last == first:
         return cat.t("population.flat", **numbers)
     difference = last - first
-    share = cat.t("format.percent", value=("+" if difference > 0 else "\u2212") + cat.number(abs(difference) / first * 100, 1)) if first else ""
+    share = cat.percent(difference / first, signed=True) if first else ""
     people = cat.t("population.more" if difference > 0 else "population.fewer", n=cat.number(abs(difference)))
     change = f"{people} ({share})" if share else people
     return cat.t("population.rise" if difference > 0 else "population.fall", change=change, **numbers)
 
 
-def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str) -> ChartSpec | None:
+def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str, own: str) -> ChartSpec | None:
+    """Open vacancies per sector; a sector the profile gives only in the municipality's language
+    ``own`` is named in it, and marked with that ``lang`` in the table (the SVG cannot mark it)."""
     if not open_vacancies:
         return None
-    counts = Counter(_label(v.sector) if v.sector else cat.t("charts.vacancies.no_sector") for v in open_vacancies)
-    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    counts = Counter(_sector(v.sector, cat, own) if v.sector else Shown(cat.t("charts.vacancies.no_sector"), cat.lang) for v in open_vacancies)
+    marked = {shown.text: _marked(shown, cat.lang) for shown in counts}
+    ordered = sorted(((shown.text, n) for shown, n in counts.items()), key=lambda item: (-item[1], item[0]))
     top, top_n = ordered[0]
     if len(open_vacancies) == 1:
         description = cat.t("charts.vacancies.desc_one", top=top)
     else:
         description = cat.t("charts.vacancies.desc", total=cat.number(len(open_vacancies)), sectors=cat.number(len(ordered)), top=top, top_n=cat.number(top_n))
-    table = Table(cat.t("charts.vacancies.caption"), (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")), tuple((s, cat.number(n)) for s, n in ordered))
+    table = Table(cat.t("charts.vacancies.caption"), (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")), tuple((marked[s], cat.number(n)) for s, n in ordered))
     spec = _bars([{"label": s, "value": n} for s, n in ordered], cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x"), colour)
     return ChartSpec("rf-vacancies", cat.t("charts.vacancies.title"), description, spec, table)
 
@@ -179,3 +185,13 @@ def _finish(chart: Any) -> dict[str, Any]:
 
 def _label(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _sector(sector: str, cat: Catalogue, own: str) -> Shown:
+    shown = sector.shown_in(cat.lang, own) if isinstance(sector, LocalText) else Shown(str(sector), own)
+    return Shown(_label(shown.text), shown.lang)
+
+
+def _marked(shown: Shown, lang: str) -> str:
+    """Text for a table cell: as it is, or marked with its language when it is not the page's."""
+    return shown.text if shown.lang == lang else Markup('<span lang="{}">{}</span>').format(shown.lang, shown.text)

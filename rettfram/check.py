@@ -15,6 +15,8 @@ from rettfram.images import scan_images
 from rettfram.load import LoadResult, SourceMap, load_yaml
 from rettfram.model import Profile
 from rettfram.sanitize import copy_findings
+from rettfram.language_coverage import missing_findings, site_languages, unchecked_findings
+from rettfram.lint.pack import PACK_LANGS
 from rettfram.validate import validate
 
 
@@ -60,6 +62,9 @@ def check_target(target: Target, today: dt.date) -> CheckedProfile:
         scan = scan_images(target.folder)
         images = scan.files
         findings += scan.findings
+        if profile is not None and source is not None:
+            findings += missing_findings(profile, source, site_languages(profile, {page.lang for page in pages}))
+        findings += unchecked_findings(profile, source, pages, frozenset(PACK_LANGS))
     return CheckedProfile(target, profile, source, pages, sorted_findings(findings), images)
 
 

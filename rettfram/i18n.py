@@ -2,8 +2,11 @@
 
 Templates never hold words; they ask the catalogue: ``t("work.vacancies")``. Adding a language
 (Polish, Ukrainian …) is one catalogue here plus ``copy/<lang>/`` in a municipality; a key the
-new catalogue lacks falls back to English. Numbers, dates, prices and travel times are formatted
-here too, so they follow the language (``5 453`` and ``1. januar 2025`` in Norwegian).
+new catalogue lacks falls back to English. Numbers, dates, percentages, lists and plural forms
+come from CLDR through Babel, for the catalogue's ``meta.locale`` (``5 453`` and
+``1. januar 2025`` in Norwegian, ``1 stycznia 2025`` in Polish; Polish and Ukrainian have the
+plural forms one, few, many and other, and a catalogue gives each its own text). Prices and
+travel times are phrased by the catalogue (``{amount} kr``), with the number from Babel.
 """
 
 from __future__ import annotations
@@ -13,6 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale
+from babel.dates import format_date
+from babel.lists import format_list
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 from ruamel.yaml import YAML
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "i18n"
@@ -33,11 +40,12 @@ def _raw(lang: str) -> dict[str, Any]:
 
 
 def flat_keys(lang: str) -> set[str]:
-    """Every dotted key in a catalogue (for the test that catalogues match)."""
+    """Every dotted key in a catalogue (for the test that catalogues match); a text with plural
+    forms (``one``, ``few``, ``many``, ``other`` … as its language has them) counts as one key."""
     out: set[str] = set()
 
     def walk(node: Any, prefix: str) -> None:
-        if isinstance(node, dict):
+        if isinstance(node, dict) and "other" not in node:  # a text with plural forms is one key: its forms follow the language
             for key, value in node.items():
                 walk(value, f"{prefix}{key}.")
         else:
@@ -63,6 +71,7 @@ class Catalogue:
         self.lang = lang
         self._data = _raw(lang)
         self._fallback = _raw(FALLBACK) if lang != FALLBACK else {}
+        self.locale = Locale.parse(str(self.get("meta.locale")))
 
     def get(self, key: str) -> Any:
         value = _lookup(self._data, key)
@@ -81,27 +90,39 @@ class Catalogue:
 
     __call__ = t
 
+    def plural_form(self, n: int) -> str:
+        """The CLDR plural category of ``n`` in this language: one, few, many or other (…)."""
+        return str(self.locale.plural_form(n))
+
     def plural(self, key: str, n: int, **params: Any) -> str:
-        """``key.one`` for 1, ``key.zero`` for 0 when present, else ``key.other``."""
-        form = "one" if n == 1 else "zero" if n == 0 and self.has(f"{key}.zero") else "other"
+        """``key.zero`` for 0 when the catalogue has it, else the CLDR form of ``n`` (``key.one``,
+        ``key.few``, ``key.many`` …), else ``key.other``."""
+        form = "zero" if n == 0 and _lookup(self._data, f"{key}.zero") is not None else self.plural_form(n)
+        if _lookup(self._data, f"{key}.{form}") is None and form != "zero":
+            form = "other"
         return self.t(f"{key}.{form}", n=self.number(n), **params)
 
     # formats ------------------------------------------------------------------------------
 
     def number(self, value: int | float, decimals: int = 0) -> str:
-        text = f"{value:,.{decimals}f}"
-        return text.replace(",", "\x00").replace(".", self.get("format.decimal")).replace("\x00", self.get("format.thousands"))
+        pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+        return str(format_decimal(value, format=pattern, locale=self.locale))
 
-    def percent(self, share: float) -> str:
-        """0.92 → ``92 %`` (whole per cent; one decimal when it is not whole)."""
-        value = round(share * 100, 1)
-        return self.t("format.percent", value=self.number(value, 0 if value == int(value) else 1))
+    def percent(self, share: float, signed: bool = False) -> str:
+        """0.92 → ``92 %`` (whole per cent; one decimal when it is not whole); ``signed``: ``+5 %``
+        or ``−5 %`` (a minus sign, not a hyphen)."""
+        value = round(abs(share) * 100, 1)
+        decimals = "" if value == int(value) else ".0"
+        pattern = str(self.locale.percent_formats[None].pattern).split(";")[0].replace("#,##0", "#,##0" + decimals)
+        text = str(format_percent(value / 100, format=pattern, locale=self.locale))
+        if signed and value:
+            text = ("+" if share > 0 else "\u2212") + text
+        return text
 
     def date(self, day: dt.date | None) -> str:
         if day is None:
             return self.t("common.unknown_date")
-        month = self.get("format.months")[day.month - 1]
-        return self.t("format.date", day=day.day, month=month, year=day.year)
+        return str(format_date(day, format="long", locale=self.locale))
 
     def nok(self, amount: int | None, per_month: bool = False) -> str:
         if amount is None:
@@ -121,14 +142,12 @@ class Catalogue:
         return str(names.get(code, code))
 
     def join(self, items: list[str]) -> str:
-        """``a, b og c`` / ``a, b and c``."""
-        if len(items) <= 1:
-            return "".join(items)
-        return self.t("format.join", head=", ".join(items[:-1]), last=items[-1])
+        """``a, b og c`` / ``a, b and c`` / ``a, b i c``."""
+        return str(format_list(items, locale=self.locale)) if items else ""
 
     def vega_locale(self) -> dict[str, Any]:
         """The number format for chart axes (d3-format locale)."""
-        return {"decimal": self.get("format.decimal"), "thousands": self.get("format.thousands"), "grouping": [3], "currency": ["", ""]}
+        return {"decimal": get_decimal_symbol(self.locale), "thousands": get_group_symbol(self.locale), "grouping": [3], "currency": ["", ""]}
 
 
 @lru_cache(maxsize=None)

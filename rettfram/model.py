@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
+from rettfram.local_text import local_text
+
 URL_SCHEMES = ("http", "https", "mailto", "tel")
 
 
@@ -50,8 +52,20 @@ class ProseMark:
         return "PROSE"
 
 
+class Translatable:
+    """Marks a field whose text readers read in their own language: the value is a plain string
+    (the municipality's language) or a mapping of language code to text
+    (``rettfram/local_text.py``). ``check`` lists the texts a site language lacks, and pages
+    show each language its own text, found by walking the model for this mark."""
+
+    def __repr__(self) -> str:
+        return "TRANSLATABLE"
+
+
 PROSE = ProseMark()
-Prose = Annotated[str, Field(min_length=1, max_length=500), PROSE]
+TRANSLATABLE = Translatable()
+Prose = Annotated[local_text(500), PROSE, TRANSLATABLE]  # written for readers: linted, per language
+Label = Annotated[local_text(500), TRANSLATABLE]  # a short name of a thing (a sector, a profession): translated, not linted
 
 
 class Fresh:
@@ -96,14 +110,14 @@ class Municipality(Strict):
 
 class Contact(Strict):
     name: Line = Field(description="Navnet på tilflyttingskontakten, personen en nykommer kan ringe.")
-    role: Line | None = Field(None, description="Stillingen, f.eks. «Tilflyttingskontakt».")
+    role: Label | None = Field(None, description="Stillingen, f.eks. «Tilflyttingskontakt».")
     email: Email | None = Field(None, description="E-postadresse.")
     phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{5,20}$")] | None = Field(None, description="Telefonnummer i anførselstegn, f.eks. \"+47 72 46 00 00\".")
     languages: list[LangCode] = Field(default_factory=list, description="Språk kontakten kan snakke med nykommere på.")
 
 
 class Need(Strict):
-    competence: Line = Field(description="Hvilken kompetanse kommunen og næringslivet mangler.")
+    competence: Label = Field(description="Hvilken kompetanse kommunen og næringslivet mangler.")
     count: Count | None = Field(None, description="Omtrent hvor mange det trengs.")
     why: Prose | None = Field(None, description="Hvorfor behovet finnes (ny avdeling, nye anlegg, pensjoneringer …).")
 
@@ -145,7 +159,7 @@ class Weakness(Strict):
 class Vacancy(Strict):
     title: Prose = Field(description="Stillingstittel, gjerne med stillingsprosent.")
     employer: Line = Field(description="Arbeidsgiver.")
-    sector: Line | None = Field(None, description="Bransje, f.eks. helse, havbruk, skole.")
+    sector: Label | None = Field(None, description="Bransje, f.eks. helse, havbruk, skole.")
     deadline: dt.date = Field(description="Søknadsfrist (ÅÅÅÅ-MM-DD). Stillinger med passert frist vises ikke.")
     url: Url | None = Field(None, description="Lenke til utlysningen.")
     languages: list[LangCode] = Field(default_factory=list, description="Språk arbeidsplassen bruker.")
@@ -171,14 +185,14 @@ def _or_boolean(schema: dict) -> None:
 
 
 class Qualification(Strict):
-    profession: Line = Field(description="Yrket, f.eks. «Sykepleier».")
+    profession: Label = Field(description="Yrket, f.eks. «Sykepleier».")
     authority: Line = Field(description="Hvem som godkjenner utdanning fra utlandet, f.eks. «Helsedirektoratet (autorisasjon)».")
     url: Url | None = Field(None, description="Lenke til hvordan man søker godkjenning.")
     help: Prose | None = Field(None, description="Hva kommunen eller arbeidsgiveren hjelper med.")
 
 
 class Jobs(Strict):
-    industries: list[Line] = Field(default_factory=list, description="De viktigste næringene.")
+    industries: list[Label] = Field(default_factory=list, description="De viktigste næringene.")
     partner_help: Annotated[PartnerHelp, BeforeValidator(_partner_help)] = Field(
         default_factory=lambda: PartnerHelp(offered=False), json_schema_extra=_or_boolean,
         description="«Jobb til to»: om kommunen hjelper en partner med å finne jobb (offered) og hva hjelpen består i (includes). true/false godtas også.")
@@ -234,7 +248,7 @@ class Broadband(Strict):
 
 class Health(Strict):
     gp_free_lists: Count | None = Field(None, description="Fastleger med ledig plass på listen.")
-    emergency: Line | None = Field(None, description="Legevakt: hvor og når.")
+    emergency: Label | None = Field(None, description="Legevakt: hvor og når.")
     as_of: FactDate = Field(description="Datoen opplysningene gjelder.")
 
 
@@ -248,7 +262,7 @@ class Services(Strict):
 class UpperSecondary(Strict):
     name: Line = Field(description="Den videregående skolens navn.")
     minutes: Count | None = Field(None, description="Reisetid dit i minutter.")
-    programmes: list[Line] = Field(default_factory=list, description="Utdanningsprogrammer skolen har.")
+    programmes: list[Label] = Field(default_factory=list, description="Utdanningsprogrammer skolen har.")
 
 
 class NorwegianTraining(Strict):
@@ -280,7 +294,7 @@ class Travel(Strict):
 
 
 class Community(Strict):
-    meeting_places: list[Line] = Field(default_factory=list, description="Møteplasser: frivilligsentral, lag, språkkafé …")
+    meeting_places: list[Label] = Field(default_factory=list, description="Møteplasser: frivilligsentral, lag, språkkafé …")
     newcomer_programme: Prose | None = Field(None, description="Hva kommunen gjør for nye innbyggere (tilflytterdag, fadder …).")
 
 

@@ -21,6 +21,7 @@ from markupsafe import Markup
 from rettfram import chart_specs, site_data
 from rettfram.charts import Chart, ChartRenderer
 from rettfram.i18n import Catalogue, catalogue
+from rettfram.local_text import LocalText, Shown
 from rettfram.model import Profile
 from rettfram.palette import Colours
 from rettfram.copy_html import render_copy
@@ -113,7 +114,7 @@ class SiteRenderer:
             keep_trailing_newline=True,
             finalize=markdown_safe,
         )
-        self.env.filters["capfirst"] = lambda text: text[:1].upper() + text[1:]
+        self.env.filters["capfirst"] = _capfirst
         self.env.globals["fill"] = _fill
 
     def render(self, profile: Profile, copy: dict[str, ParsedCopy], lang: str, today: dt.date,
@@ -138,7 +139,7 @@ class SiteRenderer:
             "charts": self._charts(profile, today, cat, colours),
             "links": {page.name: page.filename.replace(".md", ".html") for page in PAGES},
             "tel": _tel,
-            "d": _in_language(profile.municipality.language if lang != profile.municipality.language else None),
+            "d": _in_language(lang, profile.municipality.language),
             "langs": lambda codes: cat.join(list(dict.fromkeys(cat.language_name(code) for code in codes))),
             "rules": rules,
         }
@@ -153,7 +154,7 @@ class SiteRenderer:
         population = profile.facts.population
         specs = {
             "population": chart_specs.population(site_data.population_points(profile), population.source, cat.date(population.as_of), cat, colours.chart) if population else None,
-            "vacancies": chart_specs.vacancies(site_data.open_vacancies(profile, today), cat, colours.chart),
+            "vacancies": chart_specs.vacancies(site_data.open_vacancies(profile, today), cat, colours.chart, profile.municipality.language),
             "listings": chart_specs.listings(site_data.listings_by_kind(profile), cat, colours.chart),
             "migration": chart_specs.migration(site_data.migration(profile), cat) if site_data.migration(profile) else None,
         }
@@ -161,18 +162,27 @@ class SiteRenderer:
         return {key: self.charts.render(spec, locale) if spec else None for key, spec in specs.items()}
 
 
-def _in_language(data_lang: str | None):
-    """Profile text is in the municipality's language: on another language's site it is
-    marked ``<span lang="nn">…</span>`` so screen readers pronounce it right."""
+def _in_language(lang: str, own: str):
+    """Profile text on a page in ``lang``: its text in ``lang`` when the profile gives one
+    (``local_text.py``), else the municipality's own text, marked ``<span lang="nn">…</span>``
+    on another language's page so screen readers pronounce it right."""
 
     def mark(text: str | None) -> Markup | str:
         if not text:
             return ""
-        if not data_lang:
-            return text
-        return Markup('<span lang="{}">{}</span>').format(data_lang, markdown_safe(text))
+        shown = text.shown_in(lang, own) if isinstance(text, LocalText) else Shown(str(text), own)
+        if shown.lang == lang:
+            return shown.text
+        return Markup('<span lang="{}">{}</span>').format(shown.lang, markdown_safe(shown.text))
 
     return mark
+
+
+def _capfirst(text: str) -> str:
+    """The first letter upper case, in every language of a translatable text."""
+    if isinstance(text, LocalText):
+        return text.map(_capfirst)
+    return text[:1].upper() + text[1:]
 
 
 def _tel(phone: str) -> str:

@@ -4,7 +4,8 @@ Two passes, both collecting every problem in the file rather than stopping at th
 
 1. the model (pydantic): types, limits, unknown keys (with "did you mean");
 2. cross-field rules: the number is in the register and matches the folder, dates the model marks
-   ``Checked`` (found with ``model_walk.marked``) are not in the future, the population series ends by its ``as_of`` date.
+   ``Checked`` (found with ``model_walk.marked``) are not in the future, the population series ends by its ``as_of`` date,
+   and a text given per language (``local_text.py``) has the municipality's own language.
 
 Messages come from ``validate_messages.py`` by pydantic's error *type*, never by its text.
 """
@@ -27,10 +28,12 @@ from rettfram import register
 from rettfram.findings import Finding, Severity
 from rettfram.load import Document, Loc, Pos
 from rettfram.messages import Message
-from rettfram.model import Checked, Profile
+from rettfram import local_text
+from rettfram.local_text import LocalText
+from rettfram.model import Checked, Profile, Translatable
 from rettfram.model_walk import marked
 from rettfram.text import Text
-from rettfram.validate_messages import ALIASES, BY_TYPE, CROSS, NUMBER_UNQUOTED
+from rettfram.validate_messages import ALIASES, BY_TYPE, CROSS, LANGUAGE_KEY_HINT, NUMBER_UNQUOTED
 
 
 @dataclass
@@ -42,33 +45,40 @@ class Validated:
 def validate(document: Document, today: dt.date) -> Validated:
     findings = _register_findings(document)
     try:
-        profile = Profile.model_validate(document.data)
+        profile = Profile.model_validate(document.data, context={local_text.CONTEXT_KEY: _own_language(document.data)})
     except ValidationError as exc:
         findings += [_translate(error, document) for error in exc.errors(include_url=False)]
         return Validated(None, findings)
     findings += _date_findings(profile, document, today)
+    findings += _own_language_findings(profile, document)
     return Validated(profile, findings)
+
+
+def _own_language(data: object) -> str | None:
+    municipality = data.get("municipality") if isinstance(data, dict) else None
+    language = municipality.get("language") if isinstance(municipality, dict) else None
+    return language if isinstance(language, str) else None
 
 
 # -- pass 1: pydantic errors -> findings -----------------------------------------------------
 
 
 def _translate(error: dict[str, Any], document: Document) -> Finding:
-    loc: Loc = tuple(error["loc"])
+    loc: Loc = tuple(part for part in error["loc"] if part not in (local_text.TEXT_TAG, local_text.LANGUAGES_TAG))
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
         loc = loc[:-1]
     kind = ALIASES.get(error["type"], error["type"])
     ctx = error.get("ctx") or {}
     scalar = document.source.scalars.get(loc)
-    raw = scalar.text if scalar else _show(error["input"])
+    raw = str(loc[-1]) if is_key else scalar.text if scalar else _show(error["input"])
     key = str(loc[-1]) if loc and isinstance(loc[-1], str) else (str(loc[-2]) if len(loc) > 1 else "")
     params: dict[str, Any] = {
         "field": _dotted(loc),
         "key": key,
         "raw": raw,
         "received": _received(error["input"], scalar is not None and scalar.quoted),
-        "hint": _description(loc) or "",
+        "hint": (LANGUAGE_KEY_HINT if is_key and local_text.LANGUAGES_TAG in error["loc"] else _description(loc)) or "",
         "guess": "",
         "allowed": "",
         **{k: v for k, v in ctx.items() if isinstance(v, (str, int, float))},
@@ -250,6 +260,17 @@ def _date_findings(profile: Profile, document: Document, today: dt.date) -> list
                            CROSS["series_after_as_of"].format(year=year, as_of=population.as_of.isoformat()))
                 )
     return findings
+
+
+def _own_language_findings(profile: Profile, document: Document) -> list[Finding]:
+    """A text given per language must have the municipality's own: the page falls back to it."""
+    own = profile.municipality.language
+    return [
+        _cross(document, document.source.locate(loc), "schema.own-language-missing",
+               CROSS["own_language_missing"].format(field=_dotted(loc), own=own, given=", ".join(value.languages)))
+        for loc, value, _ in marked(profile, Translatable)
+        if isinstance(value, LocalText) and value.languages and own not in value.languages
+    ]
 
 
 def _cross(document: Document, pos: Pos, rule: str, message: Message, severity: Severity = Severity.ERROR) -> Finding:

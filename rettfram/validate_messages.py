@@ -19,6 +19,12 @@ DATE_FIX = T(
 )
 INT_FIX = T("Skriv et helt tall uten mellomrom, f.eks. 12500.", "Write a whole number without spaces, e.g. 12500.", "Skriv eit heilt tal utan mellomrom, t.d. 12500.")
 
+LANGUAGE_KEY_HINT = T(
+    "Nøklene er språkkoder etter ISO 639, med små bokstaver: nb, nn, en, pl, uk, lt, se …",
+    "The keys are ISO 639 language codes, in lower case: nb, nn, en, pl, uk, lt, se …",
+    "Nøklane er språkkodar etter ISO 639, med små bokstavar: nb, nn, en, pl, uk, lt, se …",
+)
+
 BY_TYPE: dict[str, Message] = {
     "missing": M(
         T("«{field}» mangler.", "'{field}' is missing.", "«{field}» manglar."),
@@ -100,6 +106,18 @@ BY_TYPE: dict[str, Message] = {
         T("«{raw}» er ikke en e-postadresse.", "'{raw}' is not an e-mail address.", "«{raw}» er ikkje ei e-postadresse."),
         T("Skriv adressen som navn@domene.no.", "Write the address as name@domain.no.", "Skriv adressa som namn@domene.no."),
     ),
+    "local_text_type": M(
+        T("«{field}» skal være tekst, eller tekst per språk, men fikk {received}.", "'{field}' must be text, or text per language, but got {received}.",
+          "«{field}» skal vere tekst, eller tekst per språk, men fekk {received}."),
+        T('Skriv teksten i anførselstegn: {key}: "…", eller én tekst per språk: {key}: {{nb: "…", en: "…"}}',
+          'Write the text in quotes: {key}: "…", or one text per language: {key}: {{nb: "…", en: "…"}}',
+          'Skriv teksten i hermeteikn: {key}: "…", eller éin tekst per språk: {key}: {{nn: "…", en: "…"}}'),
+    ),
+    "local_text_empty": M(
+        T("«{field}» har ingen tekst.", "'{field}' has no text.", "«{field}» har ingen tekst."),
+        T('Skriv minst teksten på kommunens språk: {key}: {{nb: "…"}}, eller fjern linjen.', 'Write at least the text in the municipality\'s language: {key}: {{nb: "…"}}, or remove the line.',
+          'Skriv minst teksten på målforma til kommunen: {key}: {{nn: "…"}}, eller fjern linja.'),
+    ),
     "fallback": M(
         T("Ugyldig verdi for «{field}» ({detail}).", "Invalid value for '{field}' ({detail}).", "Ugyldig verdi for «{field}» ({detail})."),
         T("{hint}", "{hint}", "{hint}"),
@@ -119,6 +137,8 @@ ALIASES = {
     "model_type": "dict_type",
     "model_attributes_type": "dict_type",
     "greater_than": "greater_than_equal",
+    "union_tag_not_found": "local_text_type",  # only translatable texts are tagged unions (local_text.py)
+    "too_short": "local_text_empty",  # only a text per language has a minimum length among mappings
     "less_than": "less_than_equal",
 }
 
@@ -147,6 +167,12 @@ CROSS: dict[str, Message] = {
     "series_after_as_of": M(
         T("Folketallet for {year} er etter «as_of» ({as_of}).", "The population for {year} is after 'as_of' ({as_of}).", "Folketalet for {year} er etter «as_of» ({as_of})."),
         T("Rett året, eller oppdater «as_of» til datoen det siste tallet gjelder.", "Correct the year, or update 'as_of' to the date of the latest figure.", "Rett året, eller oppdater «as_of» til datoen det siste talet gjeld."),
+    ),
+    "own_language_missing": M(
+        T("«{field}» har tekst på {given}, men ikke på kommunens språk ({own}).", "'{field}' has text in {given}, but not in the municipality's language ({own}).",
+          "«{field}» har tekst på {given}, men ikkje på målforma til kommunen ({own})."),
+        T("Legg til {own}: \"…\": sider på språk uten egen tekst viser teksten på {own}.", "Add {own}: \"…\": pages in a language without its own text show the {own} text.",
+          "Legg til {own}: \"…\": sider på språk utan eigen tekst viser teksten på {own}."),
     ),
     "name_mismatch": M(
         T("Registeret kaller kommune {number} «{expected}», profilen «{received}».", "The register calls municipality {number} '{expected}', the profile '{received}'.", "Registeret kallar kommune {number} «{expected}», profilen «{received}»."),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -26,9 +26,10 @@ from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.page import lint_parsed, lint_plain
-from rettfram.lint.pack import DATA, Catalog
+from rettfram.lint.pack import DATA, META, Catalog
 from rettfram.lint.profile_checks import Limits, profile_findings
 from rettfram.load import Loc
+from rettfram.local_text import LocalText
 from rettfram.model import Profile, ProseMark
 from rettfram.model_walk import marked
 
@@ -82,20 +83,33 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
         return []
     data_rules = [rule for rule in catalog.packs[DATA].rules if config.is_active(rule)]
     findings = profile_findings(checked.profile, checked.source, Limits(today, config.strength_max_age), data_rules)
-    lang = checked.profile.municipality.language
     context = context_for_checked(checked, today, ())
-    for loc, text in profile_strings(checked.profile):
-        pos = checked.source.locate(loc)
-        scalar = checked.source.scalars.get(loc)
+    for prose in profile_strings(checked.profile, checked.profile.municipality.language):
+        if prose.lang not in catalog.packs or prose.lang in (META, DATA):
+            continue  # no rule pack for the language: reported as not checked (translations.py)
+        pos = checked.source.locate(prose.loc)
+        scalar = checked.source.scalars.get(prose.loc)
         offset = 1 if scalar is not None and scalar.quoted else 0
-        for f in lint_plain(checked.source.path, text, lang, catalog, config, context):
+        for f in lint_plain(checked.source.path, prose.text, prose.lang, catalog, config, context):
             column = pos.column + offset + f.column - 1 if f.line == 1 else f.column
             findings.append(replace(f, line=pos.line + f.line - 1, column=column))
     return findings
 
 
-def profile_strings(profile: BaseModel) -> Iterator[tuple[Loc, str]]:
-    """Every piece of prose in the profile, with where it stands: the fields the model declares
-    ``Prose`` (``rettfram/model.py``), found by walking the model, in its field order."""
+@dataclass(frozen=True)
+class ProseText:
+    loc: Loc  # where the text stands in profile.yaml (with the language key for a text per language)
+    lang: str
+    text: str
+
+
+def profile_strings(profile: BaseModel, own: str) -> Iterator[ProseText]:
+    """Every piece of prose in the profile, in every language it is given in, with where it
+    stands: the fields the model declares ``Prose`` (``rettfram/model.py``), found by walking
+    the model, in its field order; a plain string is in ``own``, the municipality's language."""
     for loc, text, _ in marked(profile, ProseMark):
-        yield loc, text
+        if isinstance(text, LocalText) and text.languages:
+            for lang, value in text.languages.items():
+                yield ProseText((*loc, lang), lang, value)
+        else:
+            yield ProseText(loc, own, str(text))

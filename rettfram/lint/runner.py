@@ -24,6 +24,7 @@ from rettfram.discover import MUNICIPALITY_FOLDER, display_path
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
+from rettfram.language_coverage import unchecked_findings
 from rettfram.lint.municipality import checked_profile, context_for_folder, municipality_findings
 from rettfram.lint.page import lint_parsed
 from rettfram.lint.pack import PACK_LANGS, Catalog
@@ -101,22 +102,16 @@ def _folder(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, 
     else:
         copy = load_copy(folder)
         result.findings += copy.findings + [f for page in copy.pages for f in copy_findings(page.display, page.parsed)]
+        result.findings += unchecked_findings(None, None, copy.pages, frozenset(PACK_LANGS))
         pages = copy.pages
     if not pages:
         result.notes.append(Text(nb=f"{display_path(folder)}: fant ingen copy/<språk>/*.md", en=f"{display_path(folder)}: found no copy/<lang>/*.md",
                                  nn=f"{display_path(folder)}: fann ingen copy/<språk>/*.md"))
     context = context_for(folder.resolve(), today)
-    skipped: set[str] = set()
     for page in pages:
-        if page.lang not in PACK_LANGS:
-            skipped.add(page.lang)
-            continue
-        result.files += 1
-        result.findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
-    for lang in sorted(skipped):
-        where = display_path(folder / "copy" / lang)
-        result.notes.append(Text(nb=f"{where}: ingen regelpakke for '{lang}', hoppet over", en=f"{where}: no rule pack for '{lang}', skipped",
-                                 nn=f"{where}: ingen regelpakke for '{lang}', hoppa over"))
+        if page.lang in PACK_LANGS:  # a page in another language is a copy.unchecked-language warning (language_coverage.py)
+            result.files += 1
+            result.findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
 
 
 def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None) -> LintRun:

@@ -98,6 +98,7 @@ def _sources(slug: str, lang: str) -> Sources:
     copy = " ".join(" ".join(parse(path.read_text("utf-8")).text.split()) for path in sorted((folder / "copy" / lang).glob("*.md")))
     profile = sorted({" ".join(s.split()).lower() for s in _strings(load_yaml(folder / "profile.yaml").document.data) if s.strip()}, key=len, reverse=True)
     words = {w for text in _strings(i18n._raw(lang)) for w in WORDS.findall(text.lower())}
+    words |= {w for month in i18n.catalogue(lang).locale.months["format"]["wide"].values() for w in WORDS.findall(month.lower())}  # dates: CLDR
     return Sources(copy.lower(), profile, _catalogue_patterns(lang), words)
 
 

@@ -37,6 +37,24 @@ def test_templates_use_only_catalogue_keys_that_exist():
     assert used and not {key for key in used if not known(key)}
 
 
+def _plural_groups(node, prefix=""):
+    """Every catalogue entry that has plural forms (a mapping with ``other``)."""
+    if isinstance(node, dict):
+        if "other" in node:
+            yield prefix[:-1], set(node)
+        for key, value in node.items():
+            yield from _plural_groups(value, f"{prefix}{key}.")
+
+
+@pytest.mark.parametrize("lang", i18n.available())
+def test_every_plural_text_has_every_form_its_language_needs(lang):
+    """CLDR decides the forms: nb/nn/en one and other; Polish and Ukrainian one, few, many, other."""
+    cat = i18n.catalogue(lang)
+    needed = set(cat.locale.plural_form.tags) | {"other"}
+    for key, forms in _plural_groups(i18n._raw(lang)):
+        assert needed <= forms, f"{lang}: {key} lacks {sorted(needed - forms)}"
+
+
 def test_formats_follow_the_language():
     nb, en = i18n.catalogue("nb"), i18n.catalogue("en")
     assert nb.number(12319) == "12\u00a0319" and en.number(12319) == "12,319"
@@ -46,6 +64,9 @@ def test_formats_follow_the_language():
     assert nb.nok(11500, per_month=True) == "11\u00a0500\u00a0kr i måneden"
     assert i18n.catalogue("nn").plural("services.kg_places", 0, date="x") == "Ingen ledige barnehageplassar per x."
     assert nb.get("meta.search_lang") == ["no"], "YAML 1.2: 'no' stays a string"
+    assert nb.join(["a", "b", "c"]) == "a, b og c" and en.join(["a", "b", "c"]) == "a, b and c"
+    assert nb.percent(-0.052, signed=True) == "\u22125,2\u00a0%" and en.percent(0.1, signed=True) == "+10%"
+    assert en.vega_locale()["thousands"] == "," and nb.vega_locale()["decimal"] == ","
 
 
 @pytest.mark.parametrize("colour", palette.PRIMARIES)
