@@ -59,7 +59,8 @@ def _problem(item: object) -> str:
     if not isinstance(item, dict):
         return f"forventet en mapping / expected a mapping: {example}"
     if not isinstance(item.get("text"), str) or item.get("lang") not in PACK_LANGS:
-        return f"trenger text og lang (nb, nn, en) / needs text and lang (nb, nn, en): {example}"
+        langs = ", ".join(PACK_LANGS)
+        return f"trenger text og lang ({langs}) / needs text and lang ({langs}): {example}"
     expected = item.get("expected")
     if not isinstance(expected, list) or not set(expected) <= set(CATEGORIES):
         return f"expected må være en liste av {', '.join(CATEGORIES)}, [] for ærlig tekst / must be a list of those, [] for honest copy"
