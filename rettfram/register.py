@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -37,7 +38,10 @@ class RegisteredMunicipality:
 
     @property
     def slug(self) -> str:
-        return slugify(self.name)
+        """The site's path: the name, and for a name two municipalities share (Herøy, Våler)
+        the county too: ``heroy-more-og-romsdal``, ``heroy-nordland``. Unique in the register."""
+        base = slugify(self.name)
+        return f"{base}-{slugify(self.county)}" if base in _shared_slugs() else base
 
     @property
     def folder_name(self) -> str:
@@ -73,3 +77,10 @@ def municipalities() -> dict[str, RegisteredMunicipality]:
 
 def lookup(number: str) -> RegisteredMunicipality | None:
     return municipalities().get(number)
+
+
+@lru_cache(maxsize=1)
+def _shared_slugs() -> frozenset[str]:
+    """Names (as slugs) that more than one municipality in the register has."""
+    counts = Counter(slugify(m.name) for m in municipalities().values())
+    return frozenset(slug for slug, n in counts.items() if n > 1)

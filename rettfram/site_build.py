@@ -22,7 +22,7 @@ from typing import Callable
 
 from markupsafe import Markup
 
-from rettfram import i18n, mkdocs_site, portal, publish, safe_read
+from rettfram import i18n, mkdocs_site, portal, publish, register, safe_read
 from rettfram.charts import ChartRenderer
 from rettfram.check import CheckedProfile, check_paths
 from rettfram.discover import DEFAULT_ROOT, DiscoveryError, display_path
@@ -251,7 +251,12 @@ def portal_stage(plans: list[SitePlan], stage: Path, today: dt.date) -> None:
 
 
 def site_slug(item: CheckedProfile) -> str:
-    """``municipalities/5014-froya`` → ``froya``; a lone profile file: its municipality's name."""
+    """The register decides (``register.RegisteredMunicipality.slug``): ``froya``, and for a
+    name two municipalities share the county too (``heroy-nordland``), whatever the folder is
+    called; outside the register, the folder name without its number."""
+    entry = register.lookup(item.profile.municipality.number) if item.profile is not None else None
+    if entry is not None:
+        return entry.slug
     if item.target.folder is not None:
         name = re.sub(r"^\d{4}-", "", item.target.folder.name)
     else:

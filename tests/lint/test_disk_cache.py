@@ -83,11 +83,7 @@ def test_a_folder_others_can_write_is_not_used(folder, mode):
     """A pickle runs code when loaded: a file someone else could have written is never read."""
     folder.mkdir()
     folder.chmod(mode)
-    build = Builds(1)
-    disk_cache.cached("thing", [b"x"], build)
-    disk_cache.cached("thing", [b"x"], build)
-    assert build.count == 2
-    assert list(folder.iterdir()) == []
+    _assert_nothing_cached(folder)
 
 
 def test_a_symlinked_folder_is_not_used(tmp_path, monkeypatch):
@@ -95,11 +91,16 @@ def test_a_symlinked_folder_is_not_used(tmp_path, monkeypatch):
     real.mkdir(mode=0o700)
     (tmp_path / "link").symlink_to(real)
     monkeypatch.setenv("RETTFRAM_CACHE_DIR", str(tmp_path / "link"))
+    _assert_nothing_cached(real)
+
+
+def _assert_nothing_cached(folder: Path) -> None:
+    """Two runs both build, and nothing is written to ``folder``."""
     build = Builds(1)
     disk_cache.cached("thing", [b"x"], build)
     disk_cache.cached("thing", [b"x"], build)
     assert build.count == 2
-    assert list(real.iterdir()) == []
+    assert list(folder.iterdir()) == []
 
 
 def test_a_changed_rule_file_is_never_served_from_the_cache(folder, tmp_path):
