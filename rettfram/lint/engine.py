@@ -106,7 +106,7 @@ def _with_answer(text: str, sentences: list[Span], sentence: Span) -> Span:
     return sentence
 
 
-NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren't", "don't", "doesn't"})
+NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren't", "don't", "doesn't", "nie", "nigdy"})
 _WORDS = re.compile(r"[\w'’]+")
 
 

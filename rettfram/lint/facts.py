@@ -20,25 +20,32 @@ from __future__ import annotations
 
 import re
 
+from rettfram import i18n
 from rettfram.lint.document import Span
 from rettfram.register import municipalities
 
 _ABBREVIATIONS = ("St", "Sr", "Dr", "Mr", "Mrs", "Ms", "Jr", "ca", "kl", "nr", "tlf", "tel", "jf", "bl.a", "f.eks", "dvs", "ev", "evt")
 # a full stop after an abbreviation ("St. Olavs hospital", "kl. 19") does not end a sentence
+_CAPITAL = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻĀ-ĪĖĮŠŪŲŽА-ЯЁЄІЇҐ"  # Latin (with Polish and Lithuanian) and Cyrillic capitals
 _SENTENCE_END = re.compile(
-    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<![.!?…])[.!?…]+[\"»”')\]]*(?=\s+[«\"“(]?[A-ZÆØÅ])"
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<![.!?…])[.!?…]+[\"»”')\]]*(?=\s+[«\"“„(]?[" + _CAPITAL + "])"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _DIGIT = re.compile(r"\d")
-_MONTH = re.compile(
-    r"(?<!\w)(?:januar|februar|mars|april|mai|juni|juli|august|september|oktober|november|desember|"
-    r"january|february|march|june|july|october|december)(?!\w)",
-    re.IGNORECASE,
-)
+def _month_names() -> list[str]:
+    """Month names in every site language, from CLDR (Babel) for each catalogue's locale, in
+    every form a date uses ("1. mars", "March 1", "1 marca"); English "may" stays out: it is an
+    ordinary word too."""
+    names = {str(name).lower() for lang in i18n.available() for context in ("format", "stand-alone")
+             for name in i18n.catalogue(lang).locale.months[context]["wide"].values()}
+    return sorted(names - {"may"}, key=len, reverse=True)
+
+
+_MONTH = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _month_names())) + r")(?!\w)", re.IGNORECASE)
 _SOURCE = re.compile(
     r"(?<!\w)(?:kilde|kjelde|ifølge|i følge|ifølgje|i følgje|etter tal frå|tall fra|tal frå|kåret|kåra|"
     r"source|sources|according to|data from|figures from|rated|named|ranked|voted|SSB|Statistisk sentralbyrå|"
-    r"Statistics Norway)(?!\w)|\([^()]*\d{4}[^()]*\)",
+    r"Statistics Norway|według|źródło|źródła|dane z|dane GUS)(?!\w)|\([^()]*\d{4}[^()]*\)",
     re.IGNORECASE,
 )
 _AFTER_BREAK = re.compile(r"(?:[:–—!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*$")  # a break, or an emoji, before the capital
@@ -57,6 +64,8 @@ VAGUE_NAMES = frozenset(
         "midt-norge", "vest-norge", "øst-norge", "nord-norge",
         # English compass and landscape words capitalised in names ("Western Norway", "the Northern Lights")
         "western", "northern", "southern", "eastern", "central", "lights", "light", "alps",
+        # Polish forms of the same ("w Norwegii", "na północy Norwegii")
+        "norwegia", "norwegii", "norwegię", "norwegią", "skandynawia", "skandynawii", "europa", "europy", "europie", "w", "na",
     }
     # every municipality and county in the register: naming one is not a checkable fact either
     | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}
@@ -142,7 +151,7 @@ def has_concrete_fact(text: str, sentence: Span, skip: Span, place_names: tuple[
     return has_proper_name(text, own, skip, place_names)
 
 
-_CONTRAST = re.compile(r"(?<!\w)(?:men|but|however|likevel|though|although)(?!\w)", re.IGNORECASE)
+_CONTRAST = re.compile(r"(?<!\w)(?:men|but|however|likevel|though|although|ale|jednak|choć|chociaż)(?!\w)", re.IGNORECASE)
 
 
 def has_fact_or_contrast(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:

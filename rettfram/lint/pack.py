@@ -24,7 +24,7 @@ from rettfram.lint.rule import LanguagePart, Rule, RuleFile
 from rettfram.lint.tokens import Pattern, compile_token, compile_tokens, needles
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
-PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en")  # languages with a rule pack
+PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en", "pl")  # languages with a rule pack
 META = "meta"  # rules about the linting itself (suppression comments)
 DATA = "data"  # rules about the profile's own data (lint/profile_checks.py)
 

@@ -29,7 +29,7 @@ LEVELS = {
     Severity.WARNING: Text(nb="advarsel", nn="åtvaring", en="warning"),
     Severity.INFO: Text(nb="merknad", nn="merknad", en="note"),
 }
-LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", META: "Markdown", DATA: "profile.yaml"}
+LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", "pl": "Polski (pl)", META: "Markdown", DATA: "profile.yaml"}
 PLACEHOLDERS = {"rule": "REGEL/RULE"}
 _VALUE = re.compile(r"\{\w+\}")
 UNLESS = {
