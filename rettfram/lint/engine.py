@@ -107,6 +107,7 @@ def _with_answer(text: str, sentences: list[Span], sentence: Span) -> Span:
 
 
 NEGATIONS = frozenset({"ikke", "ikkje", "not", "never", "aldri", "isn't", "aren't", "don't", "doesn't", "nie", "nigdy"})
+EXISTENTIAL = (["nie", "ma"], ["nie", "będzie"], ["nie", "było"])  # a negation that says something is absent
 _WORDS = re.compile(r"[\w'’]+")
 
 
@@ -117,8 +118,10 @@ def negated(text: str, sentence_start: int, start: int) -> bool:
     """True when one of the two words right before ``start``, in the same clause, negates the match
     ("Om du ikkje kjem, kven skal …": the "ikkje" belongs to the clause before the comma)."""
     window = text[max(sentence_start, start - 40) : start]
-    before = _WORDS.findall(_CLAUSE_BREAK.split(window)[-1])[-2:]
-    return any(word.lower().replace("’", "'") in NEGATIONS for word in before)
+    before = [word.lower().replace("’", "'") for word in _WORDS.findall(_CLAUSE_BREAK.split(window)[-1])[-2:]]
+    if before in EXISTENTIAL:
+        return False  # Polish "nie ma X" is "there is no X": "U nas nie ma wyścigu szczurów" sells, it does not deny
+    return any(word in NEGATIONS for word in before)
 
 
 def satisfied(rule: CompiledRule, text: str, sentence: Span, start: int, end: int, context: LintContext) -> bool:
