@@ -20,6 +20,7 @@ import copy
 import html
 import logging
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,7 +115,23 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
     site_dir = Path(config["site_dir"])
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
+    _drop_source_maps(site_dir / "assets")
     return messages
+
+
+_SOURCE_MAP_LINK = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")
+
+
+def _drop_source_maps(assets: Path) -> None:
+    """The theme's source maps (1 MB a site) are for its developers, not for readers: published
+    output has none, and no script or style sheet points to one."""
+    for path in sorted(assets.rglob("*.map")):
+        path.unlink()
+    for path in sorted([*assets.rglob("*.js"), *assets.rglob("*.css")]):
+        data = path.read_bytes()
+        stripped = _SOURCE_MAP_LINK.sub(b"\n", data)
+        if stripped != data:
+            path.write_bytes(stripped)
 
 
 class SafeTree(Treeprocessor):

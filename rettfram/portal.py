@@ -1,4 +1,6 @@
-"""The portal: ``index.html`` beside the sites, listing every municipality built.
+"""The portal: ``index.html`` beside the sites, listing every municipality built, and
+``rules.html``, the rules reference every site's About page links to (published once, not on
+every site).
 
 A plain static page (``templates/portal/index.html.j2``): no JavaScript, no external files, in
 Norwegian with English alongside (marked ``lang="en"``), with a few figures that can be
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from rettfram import i18n, site_data
 from rettfram.model import Profile
@@ -34,16 +37,22 @@ class PortalEntry:
         return f"{self.slug}/index.html" if lang == self.languages[0] else f"{self.slug}/{lang}/index.html"
 
 
-def render_portal(entries: list[PortalEntry]) -> str:
-    env = jinja2.Environment(
+RULES_PAGE = "rules.html"
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def render_portal(entries: list[PortalEntry]) -> str:
     ordered = sorted(entries, key=lambda e: (e.summary.name, e.summary.number))
-    return env.get_template("portal/index.html.j2").render(
+    return _environment().get_template("portal/index.html.j2").render(
         entries=ordered,
         nb=i18n.catalogue("nb"),
         en=i18n.catalogue("en"),
@@ -51,5 +60,11 @@ def render_portal(entries: list[PortalEntry]) -> str:
     )
 
 
-def write_portal(path: Path, entries: list[PortalEntry]) -> None:
-    path.write_text(render_portal(entries), encoding="utf-8")
+def render_rules(rules: Markup | None) -> str:
+    """The rules reference (``docs/rules.md``, rendered like copy), published once for every site."""
+    return _environment().get_template("portal/rules.html.j2").render(rules=rules, nb=i18n.catalogue("nb"), en=i18n.catalogue("en"))
+
+
+def write_portal(folder: Path, entries: list[PortalEntry], rules: Markup | None) -> None:
+    (folder / "index.html").write_text(render_portal(entries), encoding="utf-8")
+    (folder / RULES_PAGE).write_text(render_rules(rules), encoding="utf-8")

@@ -118,7 +118,7 @@ class SiteRenderer:
         self.env.globals["fill"] = _fill
 
     def render(self, profile: Profile, copy: dict[str, ParsedCopy], lang: str, today: dt.date,
-               colours: Colours, rules: Markup | None) -> list[RenderedPage]:
+               colours: Colours, rules_href: str) -> list[RenderedPage]:
         """``copy`` maps a copy page name (home, work …) to its parsed Markdown in ``lang``."""
         cat = catalogue(lang)
         context = {
@@ -141,7 +141,7 @@ class SiteRenderer:
             "tel": _tel,
             "d": _in_language(lang, profile.municipality.language),
             "langs": lambda codes: cat.join(list(dict.fromkeys(cat.language_name(code) for code in codes))),
-            "rules": rules,
+            "rules_href": rules_href,
         }
         pages = []
         for page in PAGES:

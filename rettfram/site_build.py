@@ -111,11 +111,11 @@ def build(options: BuildOptions) -> BuildResult:
         with publish.staged(options.out) as stage, publish.scratch(options.out) as work:
             base = mkdocs_site.load_base()
             for plan in plans:
-                results.append(site_stage(plan, renderer, rules, base, stage, work, options.today))
+                results.append(site_stage(plan, renderer, base, stage, work, options.today))
                 options.progress(f"{plan.slug}: {', '.join(plan.languages)} ({results[-1].seconds:.1f} s)")
                 if options.pause:
                     time.sleep(options.pause)
-            portal_stage(plans, stage, options.today)
+            portal_stage(plans, stage, options.today, rules)
     except mkdocs_site.SiteBuildError as exc:
         raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}",
                               f"MkDocs kunne ikkje byggje sidene: {exc}") + _leftover_note(options.out, " ")) from exc
@@ -210,8 +210,7 @@ def plan_stage(checked: list[CheckedProfile]) -> tuple[list[SitePlan], list[Text
     return plans, notes
 
 
-def site_stage(plan: SitePlan, renderer: SiteRenderer, rules: Markup | None, base: dict,
-               stage: Path, work: Path, today: dt.date) -> SiteResult:
+def site_stage(plan: SitePlan, renderer: SiteRenderer, base: dict, stage: Path, work: Path, today: dt.date) -> SiteResult:
     """One municipality: each language rendered to Markdown, then built by MkDocs."""
     started = time.perf_counter()
     profile = plan.checked.profile
@@ -220,7 +219,8 @@ def site_stage(plan: SitePlan, renderer: SiteRenderer, rules: Markup | None, bas
     for lang in plan.languages:  # the main language first: MkDocs empties its site_dir
         cat = i18n.catalogue(lang)
         copy = {page.name: page.parsed for page in plan.checked.pages if page.lang == lang}
-        pages = renderer.render(profile, copy, lang, today, plan.colours, rules)
+        up = "../" if lang == plan.languages[0] else "../../"  # from the site (slug/, slug/<lang>/) to the portal
+        pages = renderer.render(profile, copy, lang, today, plan.colours, up + portal.RULES_PAGE)
         docs_dir = work / plan.slug / lang
         docs_dir.mkdir(parents=True)
         for page in pages:
@@ -245,9 +245,10 @@ def site_stage(plan: SitePlan, renderer: SiteRenderer, rules: Markup | None, bas
     return SiteResult(plan.slug, profile.municipality.name, plan.languages, time.perf_counter() - started, warnings)
 
 
-def portal_stage(plans: list[SitePlan], stage: Path, today: dt.date) -> None:
+def portal_stage(plans: list[SitePlan], stage: Path, today: dt.date, rules: Markup | None) -> None:
+    """The portal and the rules reference, once, beside the sites (every About page links to it)."""
     entries = [portal.PortalEntry.of(plan.checked.profile, plan.slug, plan.languages, today) for plan in plans]
-    portal.write_portal(stage / "index.html", entries)
+    portal.write_portal(stage, entries, rules)
 
 
 def site_slug(item: CheckedProfile) -> str:

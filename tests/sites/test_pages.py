@@ -13,7 +13,7 @@ from tests.sites.htmlscan import external_loads_css, external_loads_html, find, 
 
 
 def test_output_layout(site):
-    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "index.html", ".rettfram-build"])
+    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "index.html", "rules.html", ".rettfram-build"])
     assert not [p for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
 
 
@@ -34,11 +34,13 @@ def test_lang_attribute_and_language_switch(site, slug, lang):
         assert find(elements, "html")[0].attrs["lang"] == lang
         switch = [a for a in find(elements, "a") if "md-select__link" in a.attrs.get("class", "")]
         targets = {a.attrs["hreflang"]: a.attrs["href"] for a in switch}
-        assert {a.attrs["lang"] for a in switch} == {main, "en"}
-        if lang == main:
-            assert targets == {main: page, "en": f"en/{page}"}
-        else:
-            assert targets == {main: f"../{page}", "en": page}
+        langs = {other for other_slug, other in SITES if other_slug == slug}  # every language of the site
+        assert {a.attrs["lang"] for a in switch} == langs
+        for other in langs:
+            if lang == main:
+                assert targets[other] == (page if other == main else f"{other}/{page}")
+            else:
+                assert targets[other] == (f"../{page}" if other == main else page if other == lang else f"../{other}/{page}")
 
 
 @pytest.mark.parametrize(("slug", "lang"), SITES)
@@ -136,14 +138,18 @@ def test_facts_show_strengths_with_evidence_and_weaknesses_on_the_page_of_their_
     assert "Kilde: SSB tabell 07459, per 1. januar 2025." in text
 
 
-def test_about_includes_sources_and_the_rules_reference(site):
+def test_about_links_to_the_rules_reference_published_once(site):
+    """The rules reference is one page beside the sites (``rules.html``), not a copy on every
+    site's About page: each About page explains the checks and links to it."""
     text = (site / "froya" / "about.html").read_text("utf-8")
     assert "Slik sjekker vi teksten" in text and "WCAG 2.1" in text
-    assert "How we check the copy" in (site / "froya" / "en" / "about.html").read_text("utf-8")
-    rules = REPO / "docs" / "rules.md"
-    if rules.is_file():
-        rule_id = re.search(r"`((?:sos|cliche|target|claim|evidence)\.[a-z0-9-]+)`", rules.read_text("utf-8")).group(1)
-        assert rule_id in text
+    assert '<a href="../rules.html" hreflang="nb">' in text
+    assert '<a href="../../rules.html" hreflang="nb">' in (site / "froya" / "en" / "about.html").read_text("utf-8")
+    assert len(text) < 60_000
+    reference = (site / "rules.html").read_text("utf-8")
+    rule_id = re.search(r"`((?:sos|cliche|target|claim|evidence)\.[a-z0-9-]+)`", (REPO / "docs" / "rules.md").read_text("utf-8")).group(1)
+    assert rule_id in reference and rule_id not in text
+    assert '<a href="rules.html">' in (site / "index.html").read_text("utf-8")
 
 
 def test_vacancies_are_listed_soonest_first(site):
@@ -188,4 +194,10 @@ def test_profile_text_on_the_english_site_is_the_english_text_the_profile_gives(
     housing = (site / "froya" / "en" / "housing.html").read_text("utf-8")
     assert "The rental market is small, and rents are close to those in Trondheim." in housing
     assert "Leiemarkedet er lite" not in housing
-    assert '<span lang="nb">' not in (site / "froya" / "facts.html").read_text("utf-8").split("rf-rules")[0]
+    assert '<span lang="nb">' not in (site / "froya" / "facts.html").read_text("utf-8")
+
+
+def test_published_output_has_no_source_maps(site):
+    """The theme's source maps are for its developers: none is published, and nothing points to one."""
+    assert not list(site.rglob("*.map"))
+    assert not [p for p in [*site.rglob("*.js"), *site.rglob("*.css")] if b"sourceMappingURL" in p.read_bytes()]

@@ -154,7 +154,7 @@ def test_missing_data_render_honest_states_not_crashes(tmp_path):
     profile.community.newcomer_programme = None
     renderer = SiteRenderer(ChartRenderer(tmp_path))
     for lang in ("nb", "nn", "en"):
-        pages = {p.name: p.markdown for p in renderer.render(profile, {}, lang, dt.date(2026, 11, 21), palette.colours_for("5626"), None)}
+        pages = {p.name: p.markdown for p in renderer.render(profile, {}, lang, dt.date(2026, 11, 21), palette.colours_for("5626"), "../rules.html")}
         assert set(pages) == {p.name for p in PAGES}
         cat = i18n.catalogue(lang)
         assert cat.t("work.none") in pages["work"]

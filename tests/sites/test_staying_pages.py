@@ -340,7 +340,7 @@ def test_upper_secondary_reach(schools, reach, nearest):
 
 def _render(profile, lang: str, tmp_path: Path) -> dict[str, str]:
     renderer = SiteRenderer(ChartRenderer(tmp_path))
-    return {p.name: p.markdown for p in renderer.render(profile, {}, lang, SITE_DAY, palette.colours_for("5014"), None)}
+    return {p.name: p.markdown for p in renderer.render(profile, {}, lang, SITE_DAY, palette.colours_for("5014"), "../rules.html")}
 
 
 def test_promises_of_help_need_the_data_that_back_them(tmp_path):
