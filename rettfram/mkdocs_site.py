@@ -98,6 +98,7 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import MkDocsException
 
+    search_langs = _search_langs(config)  # read before MkDocs takes the config over
     with _captured_logs() as messages, _source_date_epoch(epoch):
         cfg = MkDocsConfig(config_file_path=str(BASE_CONFIG))
         cfg.load_dict(config)
@@ -116,7 +117,39 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
     _drop_source_maps(site_dir / "assets")
+    _drop_unused_search_languages(site_dir / "assets" / "javascripts" / "lunr", search_langs)
     return messages
+
+
+def _search_langs(config: dict[str, Any]) -> list[str]:
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "search" in plugin:
+            return list((plugin["search"] or {}).get("lang") or ["en"])
+    return ["en"]
+
+
+def _drop_unused_search_languages(lunr: Path, langs: list[str]) -> None:
+    """mkdocs-material copies search support for 30 languages (960 KB a site); its search worker
+    loads only the stemmers of the site's own search languages, the shared support file when there
+    is one, the multi-language file for more than one, and tinyseg/wordcut for ja/th/hi: the rest
+    is never requested and is not published."""
+    if not lunr.is_dir():
+        return
+    needed = {f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
+    if needed:
+        needed.add("min/lunr.stemmer.support.min.js")
+    if len(langs) > 1:
+        needed.add("min/lunr.multi.min.js")
+    needed |= {"tinyseg.js"} if "ja" in langs else set()
+    needed |= {"wordcut.js"} if {"th", "hi"} & set(langs) else set()
+    for path in sorted(lunr.rglob("*")):
+        if path.is_file() and path.relative_to(lunr).as_posix() not in needed:
+            path.unlink()
+    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    if not any(lunr.iterdir()):
+        lunr.rmdir()
 
 
 _SOURCE_MAP_LINK = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")

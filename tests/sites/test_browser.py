@@ -117,3 +117,17 @@ def test_screenshots(open_page, path, name):
         target = SCREENSHOTS / f"{name}-{label}.png"
         page.screenshot(path=str(target), full_page=True, clip={"x": 0, "y": 0, "width": viewport["width"], "height": height})
         assert target.stat().st_size > 10_000
+
+
+@pytest.mark.parametrize(("path", "query", "expect"), [("froya/index.html", "sykepleier", "work"), ("froya/en/index.html", "nurse", "work"),
+                                                       ("kvam/index.html", "barnehage", "services")])
+def test_search_finds_pages_with_only_the_site_languages_search_files(open_page, served, path, query, expect):
+    """Only the stemmers of a site's own search languages are published (mkdocs_site.py): the
+    search still loads them, and finds the page."""
+    page, hosts, errors = open_page(path)
+    page.keyboard.press("s")  # the theme's shortcut: opens and focuses the search box
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=10_000)
+    assert any(expect in (results.nth(i).get_attribute("href") or "") for i in range(results.count()))
+    assert not errors and set(hosts) == {"127.0.0.1"}
