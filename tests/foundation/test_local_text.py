@@ -71,15 +71,17 @@ def test_a_language_key_gets_a_hint_about_language_codes(tmp_path, cli):
 
 
 def test_check_lists_each_text_a_site_language_lacks(tmp_path, cli):
+    """Frøya gives its texts in nb, en and pl; with copy in Ukrainian too, each text lacks uk."""
     folder = tmp_path / "5014-froya"
     shutil.copytree(REPO / "municipalities" / "5014-froya", folder)
-    (folder / "copy" / "pl").mkdir()
-    (folder / "copy" / "pl" / "home.md").write_text("# Frøya\n\nGmina Frøya ma 5 453 mieszkańców.\n", "utf-8")
+    (folder / "copy" / "uk").mkdir()
+    (folder / "copy" / "uk" / "home.md").write_text("# Фрея\n\nУ комуні Фрея 5 453 мешканці.\n", "utf-8")
     text = (folder / "profile.yaml").read_text("utf-8")
     lines = [n for n, line in enumerate(text.splitlines(), 1) if "title:" in line and "Sykepleier" in line]
     result = cli("check", folder, "--lang", "en")
-    notes = [line for line in result.out.splitlines() if "has no text in pl" in line]
+    notes = [line for line in result.out.splitlines() if "has no text in uk" in line]
     assert result.code == 0
-    assert notes, "Frøya's texts have no Polish yet"
-    assert all(": info profile.translation-missing: " in line and line.endswith("has no text in pl; the pl pages show it in nb.") for line in notes)
+    assert notes and not [line for line in result.out.splitlines() if "has no text in en" in line or "has no text in pl" in line]
+    assert all(": info profile.translation-missing: " in line and line.endswith("has no text in uk; the uk pages show it in nb.") for line in notes)
     assert any(f"profile.yaml:{lines[0]}:" in line for line in notes)
+    assert f"{folder}/copy/uk/home.md:1:1: warning copy.unchecked-language: The page is not checked: Rettfram has no rules for the language 'uk' yet." in result.out

@@ -31,7 +31,7 @@ LINKS = {
     "image-to-environ": ("images/env.txt", "/proc/self/environ"),
     "copy-page-to-passwd": ("copy/nb/community.md", "/etc/passwd"),
     "image-folder-to-usr": ("images/all", "/usr"),
-    "copy-language-folder": ("copy/pl", "/etc"),
+    "copy-language-folder": ("copy/lt", "/etc"),
     "profile": ("profile.yaml", "{outside}/profile.yaml"),
 }
 
