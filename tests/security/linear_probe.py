@@ -48,9 +48,10 @@ def main() -> None:
     for name in unique.values():
         print(f"pattern {name}", flush=True)
     compiled = {(p.pattern, p.flags): p for p in patterns().values()}
+    data = text.encode("utf-8")  # for the patterns over bytes (source-map links in theme files)
     for key, name in unique.items():
         print(f"run {name}", flush=True)
-        for _ in compiled[key].finditer(text):
+        for _ in compiled[key].finditer(data if isinstance(key[0], bytes) else text):
             pass
     print("run email_spans", flush=True)
     email_spans(text)
