@@ -109,7 +109,7 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
         try:
             cfg.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(cfg)
-        except (MkDocsException, OSError) as exc:
+        except MkDocsException as exc:  # an OSError is a write problem: the build names the file it could not write
             raise SiteBuildError(str(exc) or type(exc).__name__) from exc
         finally:
             cfg.plugins.on_shutdown()

@@ -150,7 +150,8 @@ def out_stage(options: BuildOptions, checked: list[CheckedProfile]) -> None:
 def _write_problem(exc: OSError | safe_read.Unsafe, out: Path) -> Text:
     if isinstance(exc, safe_read.Unsafe):
         return exc.reason
-    where = display_path(Path(exc.filename)) if exc.filename else display_path(out)
+    target = exc.filename2 or exc.filename  # a copy names its source first and the file it writes second
+    where = display_path(Path(target)) if target else display_path(out)
     why = exc.strerror or str(exc) or type(exc).__name__
     return Text(f"Kan ikke skrive «{where}»: {why}.", f"Cannot write '{where}': {why}.", f"Kan ikkje skrive «{where}»: {why}.")
 
