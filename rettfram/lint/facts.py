@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from babel import Locale
+
 from rettfram import i18n
 from rettfram.lint.document import Span
 from rettfram.register import municipalities
@@ -37,7 +39,7 @@ def _month_names() -> list[str]:
     every form a date uses ("1. mars", "March 1", "1 marca"); English "may" stays out: it is an
     ordinary word too."""
     names = {str(name).lower() for lang in i18n.available() for context in ("format", "stand-alone")
-             for name in i18n.catalogue(lang).locale.months[context]["wide"].values()}
+             for name in Locale.parse(lang).months[context]["wide"].values()}  # the language's CLDR data; no catalogue read
     return sorted(names - {"may"}, key=len, reverse=True)
 
 
