@@ -48,7 +48,7 @@ class BuildOptions:
     out: Path = Path("build/site")
     cache: Path | None = Path("build/cache/charts")
     rules_doc: Path | None = RULES_DOC
-    progress: Callable[[str], None] = lambda message: None
+    progress: Callable[[int, int, str], None] = lambda done, total, message: None  # after each site (rettfram/progress.py)
     pause: float = 0.0  # seconds to wait after each site (a hook for the interrupted-build test)
 
 
@@ -112,7 +112,7 @@ def build(options: BuildOptions) -> BuildResult:
             base = mkdocs_site.load_base()
             for plan in plans:
                 results.append(site_stage(plan, renderer, base, stage, work, options.today))
-                options.progress(f"{plan.slug}: {', '.join(plan.languages)} ({results[-1].seconds:.1f} s)")
+                options.progress(len(results), len(plans), f"{plan.slug}: {', '.join(plan.languages)} ({results[-1].seconds:.1f} s)")
                 if options.pause:
                     time.sleep(options.pause)
             portal_stage(plans, stage, options.today, rules)

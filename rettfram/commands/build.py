@@ -17,6 +17,7 @@ from rettfram import clock, environment
 from rettfram.commands.options import add_lang
 from rettfram.console import EXIT_FINDINGS, EXIT_OK, error, say
 from rettfram.discover import display_path
+from rettfram.progress import Progress
 from rettfram.report import text as text_report
 from rettfram.text import Text
 
@@ -65,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
         today=clock.today(),
         out=args.out,
         cache=args.cache,
-        progress=lambda message: say(f"  {message}", sys.stderr),
+        progress=Progress.to(sys.stderr).step,
         pause=float(environment.value("RETTFRAM_BUILD_PAUSE") or 0.0),
     )
     previous = _stop_on_sigterm()
