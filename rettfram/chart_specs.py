@@ -12,10 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from markupsafe import Markup
-
 from rettfram.i18n import Catalogue
-from rettfram.local_text import LocalText, Shown
+from rettfram.local_text import Shown, shown
 from rettfram.model import Listing, Vacancy
 
 INK = "#1f1f1f"
@@ -76,7 +74,7 @@ def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str, own: s
     if not open_vacancies:
         return None
     counts = Counter(_sector(v.sector, cat, own) if v.sector else Shown(cat.t("charts.vacancies.no_sector"), cat.lang) for v in open_vacancies)
-    marked = {shown.text: _marked(shown, cat.lang) for shown in counts}
+    marked = {sector.text: sector.in_page(cat.lang) for sector in counts}
     ordered = sorted(((shown.text, n) for shown, n in counts.items()), key=lambda item: (-item[1], item[0]))
     top, top_n = ordered[0]
     if len(open_vacancies) == 1:
@@ -188,10 +186,5 @@ def _label(text: str) -> str:
 
 
 def _sector(sector: str, cat: Catalogue, own: str) -> Shown:
-    shown = sector.shown_in(cat.lang, own) if isinstance(sector, LocalText) else Shown(str(sector), own)
-    return Shown(_label(shown.text), shown.lang)
-
-
-def _marked(shown: Shown, lang: str) -> str:
-    """Text for a table cell: as it is, or marked with its language when it is not the page's."""
-    return shown.text if shown.lang == lang else Markup('<span lang="{}">{}</span>').format(shown.lang, shown.text)
+    found = shown(sector, cat.lang, own)
+    return Shown(_label(found.text), found.lang)

@@ -18,7 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated, Any
 
+from markupsafe import Markup
 from pydantic import AfterValidator, Discriminator, Field, Tag, ValidationInfo
+
+from rettfram.escape import page_text
 
 LANG_PATTERN = r"^[a-z]{2,3}$"
 TEXT_TAG, LANGUAGES_TAG = "@text", "@languages"  # in pydantic's error locations; validate.py drops them
@@ -29,16 +32,14 @@ class LocalText(str):
     """Text in the municipality's own language (the string itself) and in every language given."""
 
     languages: dict[str, str]
-    own: str | None  # the municipality's language; None when the text was given as a plain string
 
-    def __new__(cls, text: str, languages: dict[str, str] | None = None, own: str | None = None) -> "LocalText":
+    def __new__(cls, text: str, languages: dict[str, str] | None = None) -> "LocalText":
         value = super().__new__(cls, text)
         value.languages = dict(languages or {})
-        value.own = own
         return value
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return LocalText, (str(self), self.languages, self.own)
+        return LocalText, (str(self), self.languages)
 
     def shown_in(self, lang: str, own: str) -> "Shown":
         """The text a page in ``lang`` shows: its own translation, else the municipality's text."""
@@ -52,17 +53,28 @@ class LocalText(str):
 
     def map(self, change: Any) -> "LocalText":
         """The same text with ``change`` applied in every language (``capfirst`` in templates)."""
-        return LocalText(change(str(self)), {lang: change(text) for lang, text in self.languages.items()}, self.own)
-
-    def per_language(self, own: str) -> dict[str, str]:
-        """Every text by language, the municipality's own first."""
-        return {own: str(self), **{lang: text for lang, text in self.languages.items() if lang != own}}
+        return LocalText(change(str(self)), {lang: change(text) for lang, text in self.languages.items()})
 
 
 @dataclass(frozen=True)
 class Shown:
+    """A text as a page shows it, and the language it is in."""
+
     text: str
     lang: str
+
+    def in_page(self, page_lang: str) -> str:
+        """The text for a page in ``page_lang``: as it is, or, in another language, marked
+        ``<span lang="nb">…</span>`` (its text escaped for the page) so screen readers pronounce it right."""
+        if self.lang == page_lang:
+            return self.text
+        return Markup('<span lang="{}">{}</span>').format(self.lang, Markup(page_text(self.text)))
+
+
+def shown(value: str, lang: str, own: str) -> Shown:
+    """Any profile text on a page in ``lang``: a translatable one in ``lang`` when it has it,
+    anything else (a name, an employer) as it is, in ``own``, the municipality's language."""
+    return value.shown_in(lang, own) if isinstance(value, LocalText) else Shown(str(value), own)
 
 
 def _discriminate(value: object) -> str | None:
@@ -79,7 +91,7 @@ def _local(value: str | dict[str, str], info: ValidationInfo) -> LocalText:
     own = (info.context or {}).get(CONTEXT_KEY)
     if own not in value:
         own = next((lang for lang in ("nb", "nn") if lang in value), next(iter(value)))
-    return LocalText(value[own], value, own)
+    return LocalText(value[own], value)
 
 
 def local_text(max_length: int) -> Any:

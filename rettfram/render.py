@@ -21,7 +21,7 @@ from markupsafe import Markup
 from rettfram import chart_specs, site_data
 from rettfram.charts import Chart, ChartRenderer
 from rettfram.i18n import Catalogue, catalogue
-from rettfram.local_text import LocalText, Shown
+from rettfram.local_text import LocalText, shown
 from rettfram.model import Profile
 from rettfram.palette import Colours
 from rettfram.copy_html import render_copy
@@ -168,12 +168,7 @@ def _in_language(lang: str, own: str):
     on another language's page so screen readers pronounce it right."""
 
     def mark(text: str | None) -> Markup | str:
-        if not text:
-            return ""
-        shown = text.shown_in(lang, own) if isinstance(text, LocalText) else Shown(str(text), own)
-        if shown.lang == lang:
-            return shown.text
-        return Markup('<span lang="{}">{}</span>').format(shown.lang, markdown_safe(shown.text))
+        return shown(text, lang, own).in_page(lang) if text else ""
 
     return mark
 
