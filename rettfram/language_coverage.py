@@ -20,8 +20,8 @@ from rettfram.findings import Finding, Severity
 from rettfram.load import Loc, SourceMap
 from rettfram.local_text import LocalText
 from rettfram.messages import Message
-from rettfram.model import Profile, ProseMark, Translatable
-from rettfram.model_walk import marked
+from rettfram.model import Profile, Translatable
+from rettfram.model_walk import marked, prose_texts
 from rettfram.text import Text
 
 MISSING = Message(
@@ -90,11 +90,10 @@ def unchecked_findings(profile: Profile | None, source: SourceMap | None, pages:
                 for page in pages if page.lang not in checked]
     if profile is None or source is None:
         return findings
-    for loc, value, _ in marked(profile, ProseMark):
-        for lang, text in (value.languages.items() if isinstance(value, LocalText) else ()):
-            if lang not in checked:
-                pos = source.locate((*loc, lang))
-                what = THE_TEXT.format(text=_short(text))
-                findings.append(Finding.of(source.path, pos.line, pos.column, "copy.unchecked-language", UNCHECKED.format(what=what, lang=lang),
-                                           severity=Severity.WARNING))
+    for prose in prose_texts(profile, profile.municipality.language):
+        if prose.lang not in checked:
+            pos = source.locate(prose.loc)
+            what = THE_TEXT.format(text=_short(prose.text))
+            findings.append(Finding.of(source.path, pos.line, pos.column, "copy.unchecked-language", UNCHECKED.format(what=what, lang=prose.lang),
+                                       severity=Severity.WARNING))
     return findings

@@ -9,11 +9,14 @@ lists of field names that drift from the model. A location is the path into prof
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Annotated, Any, get_args, get_origin
 
 from pydantic import BaseModel
 
 from rettfram.load import Loc
+from rettfram.local_text import LocalText
+from rettfram.model import ProseMark
 
 
 def marked(model: BaseModel, kind: type, loc: Loc = ()) -> Iterator[tuple[Loc, Any, Any]]:
@@ -44,3 +47,23 @@ def _mark_in(annotation: object, kind: type) -> Any:
         base, *extras = get_args(annotation)
         return _mark(extras, kind) or _mark_in(base, kind)
     return next((m for arg in get_args(annotation) if (m := _mark_in(arg, kind)) is not None), None)
+
+
+@dataclass(frozen=True)
+class ProseText:
+    loc: Loc  # where the text stands in profile.yaml (with the language key for a text per language)
+    lang: str
+    text: str
+
+
+def prose_texts(model: BaseModel, own: str) -> Iterator[ProseText]:
+    """Every piece of prose in the profile, in every language it is given in, with where it
+    stands: the fields the model declares ``Prose`` (``rettfram/model.py``), in their field
+    order; a plain string is in ``own``, the municipality's language. The linter reads these,
+    and ``check`` names those in a language no rule pack reads (``language_coverage.py``)."""
+    for loc, text, _ in marked(model, ProseMark):
+        if isinstance(text, LocalText) and text.languages:
+            for lang, value in text.languages.items():
+                yield ProseText((*loc, lang), lang, value)
+        else:
+            yield ProseText(loc, own, str(text))

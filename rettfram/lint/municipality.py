@@ -13,12 +13,9 @@ The claim rules get the profile through :func:`context_for_folder`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-
-from pydantic import BaseModel
 
 from rettfram.check import CheckedProfile, check_target
 from rettfram.discover import PROFILE_NAME, Target
@@ -26,12 +23,10 @@ from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.lint.page import lint_parsed, lint_plain
-from rettfram.lint.pack import DATA, META, Catalog
+from rettfram.lint.pack import DATA, PACK_LANGS, Catalog
 from rettfram.lint.profile_checks import Limits, profile_findings
-from rettfram.load import Loc
-from rettfram.local_text import LocalText
-from rettfram.model import Profile, ProseMark
-from rettfram.model_walk import marked
+from rettfram.model import Profile
+from rettfram.model_walk import prose_texts
 
 
 @lru_cache(maxsize=512)
@@ -72,7 +67,7 @@ def lint_checked(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     context = context_for_checked(checked, today, ())
     findings = []
     for page in checked.pages:
-        if page.lang in catalog.packs and page.lang != "meta":
+        if page.lang in PACK_LANGS:  # a page in another language is reported by check (language_coverage.py)
             findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
     return findings + profile_lint(checked, catalog, config, today)
 
@@ -84,9 +79,9 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
     data_rules = [rule for rule in catalog.packs[DATA].rules if config.is_active(rule)]
     findings = profile_findings(checked.profile, checked.source, Limits(today, config.strength_max_age), data_rules)
     context = context_for_checked(checked, today, ())
-    for prose in profile_strings(checked.profile, checked.profile.municipality.language):
-        if prose.lang not in catalog.packs or prose.lang in (META, DATA):
-            continue  # no rule pack for the language: reported as not checked (translations.py)
+    for prose in prose_texts(checked.profile, checked.profile.municipality.language):
+        if prose.lang not in PACK_LANGS:
+            continue  # no rule pack for the language: check reports it as not checked (language_coverage.py)
         pos = checked.source.locate(prose.loc)
         scalar = checked.source.scalars.get(prose.loc)
         offset = 1 if scalar is not None and scalar.quoted else 0
@@ -94,22 +89,3 @@ def profile_lint(checked: CheckedProfile, catalog: Catalog, config: LintConfig, 
             column = pos.column + offset + f.column - 1 if f.line == 1 else f.column
             findings.append(replace(f, line=pos.line + f.line - 1, column=column))
     return findings
-
-
-@dataclass(frozen=True)
-class ProseText:
-    loc: Loc  # where the text stands in profile.yaml (with the language key for a text per language)
-    lang: str
-    text: str
-
-
-def profile_strings(profile: BaseModel, own: str) -> Iterator[ProseText]:
-    """Every piece of prose in the profile, in every language it is given in, with where it
-    stands: the fields the model declares ``Prose`` (``rettfram/model.py``), found by walking
-    the model, in its field order; a plain string is in ``own``, the municipality's language."""
-    for loc, text, _ in marked(profile, ProseMark):
-        if isinstance(text, LocalText) and text.languages:
-            for lang, value in text.languages.items():
-                yield ProseText((*loc, lang), lang, value)
-        else:
-            yield ProseText(loc, own, str(text))

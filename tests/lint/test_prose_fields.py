@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from rettfram.lint.municipality import ProseText, profile_strings
+from rettfram.model_walk import ProseText, prose_texts
 from rettfram.load import load_yaml
 from rettfram.model import Profile, Prose, Strict
 from tests.conftest import REPO
@@ -11,7 +11,7 @@ from tests.conftest import REPO
 
 def test_every_prose_field_of_the_reference_profile_is_read_where_it_stands():
     profile = Profile.model_validate(load_yaml(REPO / "tests" / "fixtures" / "example-profile.yaml").document.data)
-    assert [prose.loc for prose in profile_strings(profile, "nb")] == [
+    assert [prose.loc for prose in prose_texts(profile, "nb")] == [
         ("needs", 0, "why"), ("needs", 1, "why"),
         ("strengths", 0, "text"), ("strengths", 0, "evidence"),
         ("weaknesses", 0, "text"), ("weaknesses", 0, "action"), ("weaknesses", 1, "text"),
@@ -35,7 +35,7 @@ def test_a_field_declared_prose_is_read_without_being_listed_anywhere():
         lines: list[Prose] = []
 
     outer = Outer(items=[Inner(said="a", named="x")], maybe="b", lines=["c", "d"])
-    assert list(profile_strings(outer, "nn")) == [
+    assert list(prose_texts(outer, "nn")) == [
         ProseText(("items", 0, "said"), "nn", "a"), ProseText(("maybe",), "nn", "b"), ProseText(("lines", 0), "nn", "c"), ProseText(("lines", 1), "nn", "d")]
 
 
@@ -45,7 +45,7 @@ def test_a_text_per_language_is_read_in_each_language_where_it_stands():
 
     outer = Outer.model_validate({"title": {"nb": "Sykepleier", "en": "Nurse", "pl": "Pielęgniarka"}}, context={"language": "nb"})
     assert outer.title == "Sykepleier"
-    assert list(profile_strings(outer, "nb")) == [
+    assert list(prose_texts(outer, "nb")) == [
         ProseText(("title", "nb"), "nb", "Sykepleier"), ProseText(("title", "en"), "en", "Nurse"), ProseText(("title", "pl"), "pl", "Pielęgniarka")]
 
 
