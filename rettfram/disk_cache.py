@@ -71,17 +71,18 @@ def key_of(inputs: Iterable[bytes]) -> bytes:
     return digest.digest()
 
 
-def cached(name: str, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
-    """``build()``, or its result as cached under ``name`` for exactly these ``inputs``.
+def cached(kind: str, source: Path, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
+    """``build()``, or its result as cached for exactly these ``inputs``.
 
-    ``name`` is a file name (letters, digits, ``-``): one file per thing cached. An error in
-    ``build`` is raised as it is and nothing is written; a cache file that cannot be read or
-    written is ignored (the result is built instead)."""
+    One file per ``kind`` (``catalog``, ``similar``) and ``source`` (the folder or file it is
+    built from, so a copy of the rules elsewhere has a file of its own). An error in ``build`` is
+    raised as it is and nothing is written; a cache file that cannot be read or written is
+    ignored (the result is built instead)."""
     folder = cache_dir()
     if folder is None:
         return build()
     key = key_of(inputs)
-    path = folder / f"{name}.pickle"
+    path = folder / f"{kind}-{hashlib.sha256(str(source).encode()).hexdigest()[:16]}.pickle"
     try:
         data = path.read_bytes()
         if data[:_KEY_BYTES] == key:

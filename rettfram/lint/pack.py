@@ -10,7 +10,6 @@ and every problem.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -162,8 +161,7 @@ def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
         inputs = [str(rules_dir).encode(), *(p.name.encode() + b"\0" + p.read_bytes() for p in (*paths, *_CODE))]
     except OSError as exc:
         raise RuleFileError(rules_dir, [f"kan ikke lese / cannot read: {exc}"]) from None
-    name = "catalog-" + hashlib.sha256(str(rules_dir).encode()).hexdigest()[:16]
-    catalog = cached(name, inputs, lambda: _compile_catalog(paths))
+    catalog = cached("catalog", rules_dir, inputs, lambda: _compile_catalog(paths))
     _check_catalog(catalog)
     return catalog
 

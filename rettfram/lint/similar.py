@@ -30,7 +30,6 @@ file was not learned from the corpus as it is.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import math
 import re
@@ -183,8 +182,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     """The committed model; a missing or broken file is a :class:`RuleFileError` that says what to run."""
     try:
         data = path.read_bytes()
-        return cached("similar-" + hashlib.sha256(str(path).encode()).hexdigest()[:16], [data, Path(__file__).read_bytes()],
-                      lambda: Model.from_json(data.decode("utf-8")))
+        return cached("similar", path, [data, Path(__file__).read_bytes()], lambda: Model.from_json(data.decode("utf-8")))
     except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
         raise RuleFileError(path, [f"kan ikke lese modellen / cannot read the model ({exc}); "
                                    "kjør / run: python build.py train"]) from None

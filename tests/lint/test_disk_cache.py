@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -31,20 +32,20 @@ class Builds:
 
 def test_a_second_run_reads_the_file_instead_of_building(folder):
     build = Builds({"rules": [1, 2, 3]})
-    assert disk_cache.cached("thing", [b"a", b"b"], build) == {"rules": [1, 2, 3]}
-    assert disk_cache.cached("thing", [b"a", b"b"], build) == {"rules": [1, 2, 3]}
+    assert disk_cache.cached("thing", Path("/rules"), [b"a", b"b"], build) == {"rules": [1, 2, 3]}
+    assert disk_cache.cached("thing", Path("/rules"), [b"a", b"b"], build) == {"rules": [1, 2, 3]}
     assert build.count == 1
-    assert [p.name for p in folder.iterdir()] == ["thing.pickle"]
+    assert [p.name for p in folder.iterdir()] == [f"thing-{hashlib.sha256(b'/rules').hexdigest()[:16]}.pickle"]
     assert folder.stat().st_mode & 0o777 == 0o700
 
 
 def test_other_inputs_build_again_and_replace_the_file(folder):
     first, second = Builds("old"), Builds("new")
-    disk_cache.cached("thing", [b"rule v1"], first)
-    assert disk_cache.cached("thing", [b"rule v2"], second) == "new"
-    assert disk_cache.cached("thing", [b"rule v2"], second) == "new"
+    disk_cache.cached("thing", Path("/rules"), [b"rule v1"], first)
+    assert disk_cache.cached("thing", Path("/rules"), [b"rule v2"], second) == "new"
+    assert disk_cache.cached("thing", Path("/rules"), [b"rule v2"], second) == "new"
     assert (first.count, second.count) == (1, 1)
-    assert disk_cache.cached("thing", [b"rule v1"], first) == "old"  # the key decides, never the file's age
+    assert disk_cache.cached("thing", Path("/rules"), [b"rule v1"], first) == "old"  # the key decides, never the file's age
     assert first.count == 2
 
 
@@ -53,11 +54,11 @@ def test_inputs_are_told_apart_by_their_boundaries(folder):
 
 
 def test_a_broken_file_is_built_again(folder):
-    disk_cache.cached("thing", [b"x"], Builds(list(range(1000))))
-    path = folder / "thing.pickle"
+    disk_cache.cached("thing", Path("/rules"), [b"x"], Builds(list(range(1000))))
+    (path,) = folder.glob("thing-*.pickle")
     path.write_bytes(path.read_bytes()[:40])  # the right key, half a pickle
     build = Builds(2)
-    assert disk_cache.cached("thing", [b"x"], build) == 2
+    assert disk_cache.cached("thing", Path("/rules"), [b"x"], build) == 2
     assert build.count == 1
 
 
@@ -66,15 +67,15 @@ def test_an_error_in_the_build_is_raised_and_nothing_is_written(folder):
         raise ValueError("bad rule")
 
     with pytest.raises(ValueError, match="bad rule"):
-        disk_cache.cached("thing", [b"x"], broken)
+        disk_cache.cached("thing", Path("/rules"), [b"x"], broken)
     assert list(folder.iterdir()) == []
 
 
 def test_off_caches_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("RETTFRAM_CACHE_DIR", "off")
     build = Builds(1)
-    disk_cache.cached("thing", [b"x"], build)
-    disk_cache.cached("thing", [b"x"], build)
+    disk_cache.cached("thing", Path("/rules"), [b"x"], build)
+    disk_cache.cached("thing", Path("/rules"), [b"x"], build)
     assert build.count == 2
 
 
@@ -97,8 +98,8 @@ def test_a_symlinked_folder_is_not_used(tmp_path, monkeypatch):
 def _assert_nothing_cached(folder: Path) -> None:
     """Two runs both build, and nothing is written to ``folder``."""
     build = Builds(1)
-    disk_cache.cached("thing", [b"x"], build)
-    disk_cache.cached("thing", [b"x"], build)
+    disk_cache.cached("thing", Path("/rules"), [b"x"], build)
+    disk_cache.cached("thing", Path("/rules"), [b"x"], build)
     assert build.count == 2
     assert list(folder.iterdir()) == []
 
