@@ -130,25 +130,30 @@ def main() -> None:
     municipalities = root / "municipalities"
     shutil.rmtree(municipalities, ignore_errors=True)
     folders = make(args.count, municipalities)
+    os.environ.setdefault("RETTFRAM_CACHE_DIR", str(root / "rettfram-cache"))  # a cold start: no records of an earlier run
     options = BuildOptions(paths=[str(municipalities)], today=TODAY, out=root / "site", cache=root / "cache")
     figures: dict[str, float | int] = {"count": len(folders)}
+    figures["jobs"] = options.jobs
     figures["cold_s"] = build(options).seconds
-    figures["no_change_s"] = build(options).seconds
+    again = build(options)
+    figures["no_change_s"], figures["no_change_reused"] = again.seconds, again.reused
     changed = folders[len(folders) // 2] / "profile.yaml"
     changed.write_text(changed.read_text("utf-8").replace("sample_data: true", "sample_data: true  # changed"), "utf-8")
-    figures["one_changed_s"] = build(options).seconds
+    one = build(options)
+    figures["one_changed_s"], figures["one_changed_reused"] = one.seconds, one.reused
     figures["per_site_s"] = figures["cold_s"] / len(folders)
     figures["bytes_per_site"] = _bytes(root / "site") // len(folders)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    figures["peak_worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     plain = plain_mkdocs(folders[: args.plain], root / "plain")
     figures["plain_mkdocs_per_site_s"] = plain
     figures["plain_all_s"] = plain * len(folders)
-    print(f"{len(folders)} municipalities on {os.cpu_count()} cores")
-    print(f"  cold build              {figures['cold_s']:8.1f} s  ({figures['per_site_s']:.2f} s a site)")
-    print(f"  rebuild, no change      {figures['no_change_s']:8.1f} s")
-    print(f"  rebuild, one changed    {figures['one_changed_s']:8.1f} s")
-    print(f"  output                  {figures['bytes_per_site'] / 1e6:8.2f} MB a site")
-    print(f"  peak memory             {figures['peak_rss_mb']:8.0f} MB")
+    print(f"{len(folders)} municipalities on {os.cpu_count()} cores, {options.jobs} workers")
+    print(f"  cold build              {figures['cold_s']:8.1f} s  ({figures['per_site_s']:.3f} s a site)")
+    print(f"  rebuild, no change      {figures['no_change_s']:8.2f} s  ({figures['no_change_reused']} sites reused)")
+    print(f"  rebuild, one changed    {figures['one_changed_s']:8.2f} s  ({figures['one_changed_reused']} sites reused)")
+    print(f"  output                  {figures['bytes_per_site'] / 1e3:8.0f} KB a site (portal and shared theme files included)")
+    print(f"  peak memory             {figures['peak_rss_mb']:8.0f} MB (build), {figures['peak_worker_rss_mb']:.0f} MB (largest worker)")
     print(f"  plain mkdocs build      {plain:8.2f} s a site (bare 8 pages, measured on {min(args.plain, len(folders))}; {figures['plain_all_s']:.0f} s for all)")
     print(f"  per site vs plain       {plain / figures['per_site_s']:8.2f}x;  no-change rebuild vs plain all: {figures['plain_all_s'] / figures['no_change_s']:.1f}x")
     if args.json:

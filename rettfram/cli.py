@@ -13,10 +13,10 @@ import os
 import sys
 
 from rettfram import environment
-from rettfram.commands import build, check, explain, import_ssb, lint, new, rules_doc, schema, serve, train
+from rettfram.commands import build, check, explain, import_ssb, lint, merge, new, rules_doc, schema, serve, train
 from rettfram.console import EXIT_OK, EXIT_USAGE, fail, say
 
-COMMANDS = [check, lint, build, serve, new, import_ssb, explain, schema, rules_doc, train]
+COMMANDS = [check, lint, build, merge, serve, new, import_ssb, explain, schema, rules_doc, train]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -9,9 +9,10 @@ a file whose key differs is rebuilt and replaced, so the cache can never be stal
 The cache holds pickles, which run code when loaded, so it is only used in a folder that
 cannot have been written by anyone else (the same test Jinja2's bytecode cache makes): the
 folder is created with mode 0700, must be owned by the user running Rettfram, must not be a
-symlink, and must not be writable by group or others; otherwise nothing is cached. Only
-Rettfram's own package files are cached, never a profile or a copy file. Files are written to a
-temporary name and renamed into place, so a reader never sees half a file.
+symlink, and must not be writable by group or others; otherwise nothing is cached. What is
+pickled is always Rettfram's own objects (the compiled rules, the model, and what a build learnt
+about each site: ``rettfram.site_reuse``), never a file from a profile's folder. Files are
+written to a temporary name and renamed into place, so a reader never sees half a file.
 
 The folder is ``$RETTFRAM_CACHE_DIR``, else ``$XDG_CACHE_HOME/rettfram``, else
 ``~/.cache/rettfram``; ``RETTFRAM_CACHE_DIR=off`` turns the cache off.
@@ -78,20 +79,38 @@ def cached(kind: str, source: Path, inputs: Iterable[bytes], build: Callable[[],
     built from, so a copy of the rules elsewhere has a file of its own). An error in ``build`` is
     raised as it is and nothing is written; a cache file that cannot be read or written is
     ignored (the result is built instead)."""
+    key = key_of(inputs)
+    found = read(kind, source, key)
+    if found is not None:
+        return found
+    value = build()
+    write(kind, source, key, value)
+    return value
+
+
+def _path(folder: Path, kind: str, source: Path) -> Path:
+    return folder / f"{kind}-{hashlib.sha256(str(source).encode()).hexdigest()[:16]}.pickle"
+
+
+def read(kind: str, source: Path, key: bytes) -> object | None:
+    """What :func:`write` kept for ``kind`` and ``source`` under exactly ``key``; else None."""
     folder = cache_dir()
     if folder is None:
-        return build()
-    key = key_of(inputs)
-    path = folder / f"{kind}-{hashlib.sha256(str(source).encode()).hexdigest()[:16]}.pickle"
+        return None
     try:
-        data = path.read_bytes()
+        data = _path(folder, kind, source).read_bytes()
         if data[:_KEY_BYTES] == key:
             return pickle.loads(data[_KEY_BYTES:])  # noqa: S301 - our own file in our own 0700 folder (see above)
-    except Exception:  # a missing, truncated or foreign file: build instead
+    except Exception:  # a missing, truncated or foreign file: as if nothing was kept
         pass
-    value = build()
-    _write(folder, path, key + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
-    return value
+    return None
+
+
+def write(kind: str, source: Path, key: bytes, value: object) -> None:
+    """Keep ``value`` for ``kind`` and ``source`` under ``key`` (nothing when caching is off)."""
+    folder = cache_dir()
+    if folder is not None:
+        _write(folder, _path(folder, kind, source), key + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _write(folder: Path, path: Path, data: bytes) -> None:

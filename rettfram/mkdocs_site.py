@@ -11,6 +11,13 @@ Safety and honesty at this stage:
 - ``SOURCE_DATE_EPOCH`` is set for the build (when the caller has not set it) so the sitemap's
   dates never change between builds; the sitemap itself is removed, as the sites have no
   ``site_url`` to make its addresses right.
+
+Speed at national scale (hundreds of sites in one process):
+- the theme's files (style sheets, scripts, the search worker and the stemmers any site needs,
+  favicon) are published once, in ``assets/`` beside the sites (:func:`write_shared_assets`),
+  and every page links there (``SiteOutput.theme_files`` says which);
+- the theme's templates are compiled once per process (a Jinja2 bytecode cache in memory) and its
+  folder of 14,000 icons is listed once, not on every site.
 """
 
 from __future__ import annotations
@@ -26,8 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
+import jinja2
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.plugins import BasePlugin
 from ruamel.yaml import YAML
 
 from rettfram.palette import Colours
@@ -37,6 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BASE_CONFIG = ROOT / "mkdocs.yml"
 SITE_CSS = ROOT / "site_src" / "css" / "rettfram.css"
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset")
+SHARED = "assets"  # beside the sites: the theme's files, once for every site and language
+OWN_CSS = "assets/stylesheets/rettfram.css"  # Rettfram's style sheet, shared like the theme's
 
 
 class SiteBuildError(Exception):
@@ -85,20 +96,26 @@ def config_dict(base: dict[str, Any], settings: SiteSettings, docs_dir: Path, si
 
 
 def write_assets(docs_dir: Path, colours: Colours) -> None:
-    """The shared stylesheet and this site's colours, into the Markdown folder."""
+    """This site's colours, into the Markdown folder (the shared style sheet is in ``assets/``)."""
     target = docs_dir / "assets" / "stylesheets"
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(SITE_CSS, target / "rettfram.css")
     (target / "site.css").write_text(_colour_css(colours), encoding="utf-8")
 
 
-def build(config: dict[str, Any], epoch: int) -> list[str]:
-    """Build one site in-process; returns MkDocs' warnings. Raises SiteBuildError."""
+@dataclass(frozen=True)
+class SiteOutput:
+    warnings: list[str]  # MkDocs' own words
+    theme_files: dict[str, str]  # path under assets/ → the theme's file: what the pages link to in the shared folder
+
+
+def build(config: dict[str, Any], epoch: int, shared: str) -> SiteOutput:
+    """Build one site in-process; ``shared`` is the way from the site's root to the folder that
+    holds ``assets/`` (``../`` for ``froya/``). Raises SiteBuildError."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import MkDocsException
 
-    search_langs = _search_langs(config)  # read before MkDocs takes the config over
+    theme = _SharedTheme(shared, _needed_lunr(_search_langs(config)))  # read before MkDocs takes the config over
     with _captured_logs() as messages, _source_date_epoch(epoch):
         cfg = MkDocsConfig(config_file_path=str(BASE_CONFIG))
         cfg.load_dict(config)
@@ -106,6 +123,8 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
         if errors:
             raise SiteBuildError("; ".join(f"{name}: {error}" for name, error in errors))
         cfg["markdown_extensions"].append(SafeTreeExtension())
+        cfg.plugins["rettfram-shared-theme"] = theme
+        _compile_once(cfg.theme)
         try:
             cfg.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(cfg)
@@ -116,9 +135,93 @@ def build(config: dict[str, Any], epoch: int) -> list[str]:
     site_dir = Path(config["site_dir"])
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
-    _drop_source_maps(site_dir / "assets")
-    _drop_unused_search_languages(site_dir / "assets" / "javascripts" / "lunr", search_langs)
-    return messages
+    return SiteOutput(messages, theme.moved)
+
+
+def write_shared_assets(folder: Path, theme_files: dict[str, str]) -> None:
+    """The theme's files every page links to, and Rettfram's style sheet, once in ``folder/assets``."""
+    for dest, source in sorted(theme_files.items()):
+        target = folder / dest
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    (folder / OWN_CSS).parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SITE_CSS, folder / OWN_CSS)
+    _drop_source_maps(folder / SHARED)
+
+
+class _SharedTheme(BasePlugin):
+    """MkDocs events for one site: the theme's files are left out of the site (they are in the
+    shared folder) and every page's links to them point there."""
+
+    def __init__(self, shared: str, lunr: set[str]):
+        self.shared = shared
+        self.lunr = lunr  # the search stemmers this site needs (the rest is never requested)
+        self.moved: dict[str, str] = {}
+
+    def on_files(self, files, config):  # noqa: ANN001, ANN201 (MkDocs' API)
+        dirs = [Path(d) for d in config.theme.dirs]
+        for file in list(files):  # Files.remove while iterating a copy
+            dest = file.dest_uri
+            if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(d) for d in dirs) and dest.startswith(SHARED + "/"):
+                files.remove(file)
+                unused = dest.startswith(LUNR) and dest.removeprefix(LUNR) not in self.lunr
+                if not dest.endswith(".map") and not unused:
+                    self.moved[dest] = file.abs_src_path
+        return files
+
+    def on_post_page(self, output, page, config):  # noqa: ANN001, ANN201
+        return self._point(output)
+
+    def on_post_template(self, output_content, template_name, config):  # noqa: ANN001, ANN201
+        return self._point(output_content)
+
+    def _point(self, html_text: str) -> str:
+        """``"assets/…/main.css"`` (an attribute, or the search worker's address in the page's
+        settings) becomes ``"../assets/…/main.css"``: exact, quoted paths of the files moved."""
+        for dest in [*self.moved, OWN_CSS]:
+            html_text = html_text.replace(f'"{dest}"', f'"{self.shared}{dest}"')
+        return html_text
+
+
+class _MemoryBytecode(jinja2.BytecodeCache):
+    """Compiled theme templates, kept for the process (Jinja2 checks each one against its source)."""
+
+    def __init__(self) -> None:
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.codes:
+            bucket.bytecode_from_string(self.codes[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.codes[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecode()
+_LISTINGS: dict[tuple[str, ...], list[str]] = {}
+
+
+def _compile_once(theme: Any) -> None:
+    """Every Jinja environment this theme makes shares the compiled templates, and lists the
+    theme's files once per process (MkDocs lists them to find the static files, with the same
+    filter for every site: it depends on the theme only)."""
+    make = theme.get_env
+    key = tuple(theme.dirs)
+
+    def get_env() -> jinja2.Environment:
+        env = make()
+        env.bytecode_cache = _BYTECODE
+        listing = env.list_templates
+
+        def list_templates(extensions=None, filter_func=None):  # noqa: ANN001, ANN202 (Jinja2's signature)
+            if key not in _LISTINGS:
+                _LISTINGS[key] = listing(extensions, filter_func)
+            return list(_LISTINGS[key])
+
+        env.list_templates = list_templates  # type: ignore[method-assign]  # one instance, this build only
+        return env
+
+    theme.get_env = get_env
 
 
 def _search_langs(config: dict[str, Any]) -> list[str]:
@@ -128,13 +231,14 @@ def _search_langs(config: dict[str, Any]) -> list[str]:
     return ["en"]
 
 
-def _drop_unused_search_languages(lunr: Path, langs: list[str]) -> None:
-    """mkdocs-material copies search support for 30 languages (960 KB a site); its search worker
-    loads only the stemmers of the site's own search languages, the shared support file when there
-    is one, the multi-language file for more than one, and tinyseg/wordcut for ja/th/hi: the rest
-    is never requested and is not published."""
-    if not lunr.is_dir():
-        return
+LUNR = "assets/javascripts/lunr/"
+
+
+def _needed_lunr(langs: list[str]) -> set[str]:
+    """mkdocs-material carries search support for 30 languages (960 KB); its search worker loads
+    only the stemmers of the site's own search languages, the shared support file when there is
+    one, the multi-language file for more than one, and tinyseg/wordcut for ja/th/hi: only those
+    are published (paths under ``LUNR``)."""
     needed = {f"min/lunr.{lang}.min.js" for lang in langs if lang != "en"}
     if needed:
         needed.add("min/lunr.stemmer.support.min.js")
@@ -142,14 +246,7 @@ def _drop_unused_search_languages(lunr: Path, langs: list[str]) -> None:
         needed.add("min/lunr.multi.min.js")
     needed |= {"tinyseg.js"} if "ja" in langs else set()
     needed |= {"wordcut.js"} if {"th", "hi"} & set(langs) else set()
-    for path in sorted(lunr.rglob("*")):
-        if path.is_file() and path.relative_to(lunr).as_posix() not in needed:
-            path.unlink()
-    for folder in sorted((p for p in lunr.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
-    if not any(lunr.iterdir()):
-        lunr.rmdir()
+    return needed
 
 
 _SOURCE_MAP_LINK = re.compile(rb"\n?(?://# sourceMappingURL=[^\n]*|/\*# sourceMappingURL=[^*]*\*/)\s*$")

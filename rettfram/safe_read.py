@@ -53,6 +53,9 @@ class Unsafe(Exception):
         self.rule = rule
         self.reason = reason
 
+    def __reduce__(self):  # noqa: ANN204 - raised in a build worker, read in the parent (rettfram.workers)
+        return (Unsafe, (self.rule, self.reason))
+
 
 REASONS = {
     "symlink": Text(

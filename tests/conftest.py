@@ -66,16 +66,17 @@ def cli():
 @pytest.fixture
 def cli_process():
     """Run ``python build.py ...`` as a real process (for exit codes and tracebacks)."""
+    return run_process
 
-    def run(*args: str, cwd: Path = REPO, env: dict | None = None) -> Run:
-        full_env = {**os.environ, "RETTFRAM_TODAY": TODAY, **(env or {})}
-        proc = subprocess.run(
-            [sys.executable, str(REPO / "build.py"), *map(str, args)],
-            cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600,
-        )
-        return Run(proc.returncode, proc.stdout, proc.stderr)
 
-    return run
+def run_process(*args: str, cwd: Path = REPO, env: dict | None = None) -> Run:
+    """``python build.py ARGS`` as a real process, dated like the tests."""
+    full_env = {**os.environ, "RETTFRAM_TODAY": TODAY, **(env or {})}
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "build.py"), *map(str, args)],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=600,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
 
 
 @pytest.fixture

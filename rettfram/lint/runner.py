@@ -25,7 +25,8 @@ from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
 from rettfram.language_coverage import unchecked_findings
-from rettfram.lint.municipality import checked_profile, context_for_folder, municipality_findings
+from rettfram.check import CheckedProfile
+from rettfram.lint.municipality import checked_profile, context_for_checked, context_for_folder, municipality_findings
 from rettfram.lint.page import lint_parsed
 from rettfram.lint.pack import PACK_LANGS, Catalog
 from rettfram.text import Text
@@ -55,14 +56,15 @@ def lang_from_path(path: Path) -> str | None:
     return None
 
 
-def context_for(path: Path, today: dt.date) -> LintContext:
+def context_for(path: Path, today: dt.date, checked: CheckedProfile | None = None) -> LintContext:
     """Place names from the municipality folder name (``5014-froya`` gives "froya"), and the
-    folder's profile (for the claim rules) when it has one."""
+    folder's profile (for the claim rules) when it has one (``checked``, when already loaded)."""
     for folder in (path, *path.parents):
         if m := MUNICIPALITY_FOLDER.match(folder.name):
-            return context_for_folder(folder, today, (m.group("slug").replace("-", " "),))
+            names = (m.group("slug").replace("-", " "),)
+            return context_for_checked(checked, today, names) if checked else context_for_folder(folder, today, names)
         if (folder / "profile.yaml").is_file():
-            return context_for_folder(folder, today, ())
+            return context_for_checked(checked, today, ()) if checked else context_for_folder(folder, today, ())
     return LintContext(today=today)
 
 
@@ -107,7 +109,7 @@ def _folder(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, 
     if not pages:
         result.notes.append(Text(nb=f"{display_path(folder)}: fant ingen copy/<språk>/*.md", en=f"{display_path(folder)}: found no copy/<lang>/*.md",
                                  nn=f"{display_path(folder)}: fann ingen copy/<språk>/*.md"))
-    context = context_for(folder.resolve(), today)
+    context = context_for(folder.resolve(), today, checked)
     for page in pages:
         if page.lang in PACK_LANGS:  # a page in another language is a copy.unchecked-language warning (language_coverage.py)
             result.files += 1

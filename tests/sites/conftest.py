@@ -19,6 +19,11 @@ SITES = [(slug, lang) for slug, (folder, main) in EXAMPLES.items()
          for lang in (main, *sorted(p.name for p in (REPO / "municipalities" / folder / "copy").iterdir() if p.is_dir() and p.name != main))]
 
 
+def output_files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (path → bytes): two outputs compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
 def site_dir(root: Path, slug: str, lang: str) -> Path:
     """The folder of one site language: ``<slug>/`` for the municipality's own, ``<slug>/en/``."""
     return root / slug if lang == EXAMPLES[slug][1] else root / slug / lang

@@ -32,7 +32,7 @@ def test_build_one_folder_with_out(tmp_path, cli_process):
     out = tmp_path / "elsewhere"
     result = cli_process("build", REPO / "municipalities" / "5626-gamvik", "--out", out, "--cache", tmp_path / "cache")
     assert result.code == 0, result.both
-    assert sorted(p.name for p in out.iterdir()) == [".rettfram-build", "gamvik", "index.html", "rules.html"]
+    assert sorted(p.name for p in out.iterdir()) == [".rettfram-build", ".rettfram-portal.json", "assets", "gamvik", "index.html", "rules.html"]
     assert (out / "gamvik" / "en" / "housing.html").is_file()
     assert "  [1/1] gamvik: nb, en (" in result.err  # a log (not a terminal): one plain progress line a site
     assert "Bygget sidene for 1 kommune(r)" in result.out

@@ -13,7 +13,7 @@ from tests.sites.htmlscan import external_loads_css, external_loads_html, find, 
 
 
 def test_output_layout(site):
-    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "index.html", "rules.html", ".rettfram-build"])
+    assert sorted(p.name for p in site.iterdir()) == sorted([*EXAMPLES, "assets", "index.html", "rules.html", ".rettfram-build", ".rettfram-portal.json"])
     assert not [p for p in site.parent.iterdir() if ".staging-" in p.name or ".old-" in p.name]
 
 
@@ -107,7 +107,7 @@ def test_no_google_fonts_or_analytics(site):
 
 
 def test_footer_copyright_contrast_is_fixed(site):
-    css = (site / "froya" / "assets" / "stylesheets" / "rettfram.css").read_text("utf-8")
+    css = (site / "assets" / "stylesheets" / "rettfram.css").read_text("utf-8")
     assert re.search(r"\.md-copyright\s*\{\s*color:\s*var\(--md-footer-fg-color--light\)", css)
 
 

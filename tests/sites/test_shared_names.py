@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rettfram import register
+from rettfram import mkdocs_site, register
 from rettfram.site_build import BuildOptions, build
 
 TWINS = {"1515": "heroy-more-og-romsdal", "1818": "heroy-nordland", "3114": "valer-ostfold", "3419": "valer-innlandet"}
@@ -18,6 +18,7 @@ def test_every_register_path_is_unique_and_single_names_are_unchanged():
     assert {entry.number: entry.slug for entry in entries if entry.number in TWINS} == TWINS
     assert [entry.slug for entry in entries if entry.slug != register.slugify(entry.name)] == sorted(TWINS.values(), key=slugs.index)
     assert register.lookup("5014").slug == "froya" and register.lookup("0301").slug == "oslo"
+    assert mkdocs_site.SHARED not in slugs  # the theme's files beside the sites (only a registered number builds)
 
 
 def test_new_names_the_folders_by_the_register(tmp_path, cli):

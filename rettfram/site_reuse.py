@@ -1,0 +1,178 @@
+"""A site whose inputs have not changed is not checked or built again: its previous output is
+reused, so a rebuild with no change is a hash check.
+
+**The key.** A site's key is the sha256 of everything its output can depend on:
+
+- every entry of the municipality's folder (name, kind, and the bytes of each file; a symlink by
+  its target, never followed), or the profile file alone;
+- what is the same for every site (:func:`common_key`): Rettfram's own files (package, rule
+  packs, catalogues, templates, style sheet, ``mkdocs.yml``, the register), the name and version
+  of every installed distribution (MkDocs, the theme, Altair …), Python's version, the day the
+  build runs for, ``SOURCE_DATE_EPOCH``, the working folder (findings name paths relative to it)
+  and the ``rettfram.toml`` in force.
+
+**The record.** After a build has replaced the output folder, :func:`save` keeps, per site, the
+key and what the build learnt (slug, languages, findings, notes, the portal's figures) and the
+sha256 of every file it wrote. A later build reuses a site only when the key is the same *and*
+every recorded file is still in the output folder with the same bytes (a site edited or damaged
+by hand is built again); the files are hard-linked into the new stage, so the swap and the
+byte-for-byte promise hold as before.
+
+Records are kept in Rettfram's own cache folder (``rettfram.disk_cache``: owned by the user,
+mode 0700), never in the output folder: an output folder that came with a pull request cannot
+make a build publish what it did not build. With the cache off, every site is built.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import importlib.metadata
+import os
+import shutil
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rettfram import disk_cache, register
+from rettfram.discover import Target
+from rettfram.findings import Finding
+from rettfram.portal import PortalEntry
+from rettfram.text import Text
+
+ROOT = Path(__file__).resolve().parent.parent
+OWN_FILES = ("rettfram", "templates", "site_src", "mkdocs.yml", "docs/rules.md")  # under ROOT
+KIND = "sites"
+
+
+@dataclass(frozen=True)
+class SiteRecord:
+    """What a build learnt about one site, and the files it wrote (path under the site → sha256)."""
+
+    key: bytes
+    slug: str
+    languages: tuple[str, ...]
+    findings: tuple[Finding, ...]
+    notes: tuple[Text, ...]
+    entry: PortalEntry
+    files: dict[str, bytes] = field(default_factory=dict)
+    theme_files: dict[str, str] = field(default_factory=dict)  # what its pages link to in the shared assets/
+
+
+def common_key(today: dt.date, config: Path | None) -> bytes:
+    """The part of every site's key that is the same for all of them."""
+    digest = hashlib.sha256()
+    for part in (str(today), os.environ.get("SOURCE_DATE_EPOCH", ""), os.getcwd(), sys.version):
+        _add(digest, part.encode("utf-8", "surrogateescape"))
+    for name in OWN_FILES:
+        _add_tree(digest, ROOT / name, ROOT)
+    _add_tree(digest, register.REGISTER_DIR, register.REGISTER_DIR)
+    _add(digest, str(config).encode("utf-8", "surrogateescape") if config else b"")
+    if config is not None:
+        _add_tree(digest, config, config.parent)
+    for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}):
+        _add(digest, f"{name}=={version}".encode())
+    return digest.digest()
+
+
+def site_key(target: Target, common: bytes) -> bytes:
+    """The key of one site: the common part, where the profile is, and everything in its folder."""
+    digest = hashlib.sha256(common)
+    _add(digest, target.display.encode("utf-8", "surrogateescape"))
+    if target.folder is not None:
+        _add_tree(digest, target.folder, target.folder)
+    else:
+        _add_tree(digest, target.profile_path, target.profile_path.parent)
+    return digest.digest()
+
+
+def load(out: Path) -> dict[str, SiteRecord]:
+    """The records of the last build into ``out``, by the profile's path as shown to the user."""
+    found = disk_cache.read(KIND, out.resolve(), disk_cache.key_of([]))
+    return found if isinstance(found, dict) else {}
+
+
+def save(out: Path, records: dict[str, SiteRecord]) -> None:
+    disk_cache.write(KIND, out.resolve(), disk_cache.key_of([]), records)
+
+
+def intact(record: SiteRecord, out: Path) -> bool:
+    """Every file the record lists is in ``out/<slug>/``, a regular file with the same bytes."""
+    site = out / record.slug
+    for relative, expected in record.files.items():
+        digest = _file_digest(site / relative)
+        if digest != expected:
+            return False
+    return bool(record.files)
+
+
+def link_into(record: SiteRecord, out: Path, stage: Path) -> None:
+    """The recorded files of ``out/<slug>/`` into ``stage/<slug>/`` (hard links; a copy where the
+    file system has none)."""
+    for relative in sorted(record.files):
+        source, target = out / record.slug / relative, stage / record.slug / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target, follow_symlinks=False)
+        except OSError:
+            shutil.copyfile(source, target, follow_symlinks=False)
+
+
+def digests(site: Path) -> dict[str, bytes]:
+    """Path under ``site`` → sha256, for every file a build wrote there."""
+    found = {}
+    for folder, dirs, files in os.walk(site):
+        dirs.sort()
+        for name in sorted(files):
+            path = Path(folder) / name
+            found[path.relative_to(site).as_posix()] = _file_digest(path) or b""
+    return found
+
+
+def _file_digest(path: Path) -> bytes | None:
+    """sha256 of a regular file's bytes; None for anything else (missing, a symlink, a folder)."""
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(handle, 1 << 20):
+            digest.update(chunk)
+        return digest.digest()
+    finally:
+        os.close(handle)
+
+
+def _add(digest: "hashlib._Hash", part: bytes) -> None:
+    digest.update(len(part).to_bytes(8, "big"))
+    digest.update(part)
+
+
+def _add_tree(digest: "hashlib._Hash", top: Path, base: Path) -> None:
+    """Every entry under ``top`` (or ``top`` itself, a file): its path under ``base``, its kind,
+    and a regular file's bytes or a symlink's target. Symlinks are never followed; a special file
+    (a pipe, a device) is named, never read."""
+    entries = [top]
+    if top.is_dir() and not top.is_symlink():
+        for folder, dirs, files in os.walk(top):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            entries += [Path(folder) / name for name in (*dirs, *sorted(files))]
+    for path in entries:
+        _add(digest, os.fsencode(path.relative_to(base)) if path != base else b".")
+        try:
+            info = path.lstat()
+        except OSError:
+            _add(digest, b"missing")
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            _add(digest, b"link " + os.fsencode(os.readlink(path)))
+        elif stat.S_ISREG(info.st_mode):
+            _add(digest, b"file " + (_file_digest(path) or b"changed"))
+        elif stat.S_ISDIR(info.st_mode):
+            _add(digest, b"folder")
+        else:
+            _add(digest, b"other")
