@@ -30,6 +30,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TypeVar
 
+import jinja2
+
 from rettfram import __version__, environment
 
 T = TypeVar("T")
@@ -125,3 +127,36 @@ def _write(folder: Path, path: Path, data: bytes) -> None:
             raise
     except OSError:
         pass  # a read-only or full disk: the next start builds again
+
+
+
+class TemplateCode(jinja2.BytecodeCache):
+    """A Jinja2 bytecode cache: compiled templates kept in memory for the process and, when the
+    cache folder is usable, on disk between runs (one file per template, named by Jinja2's key
+    for the template's name and file; Jinja2 checks the source's checksum when it loads one). A
+    build's workers then start without compiling mkdocs-material's templates again. The files
+    hold code, like the pickles: the same folder, with the same checks. ``kind`` names the Jinja2
+    environment (its settings change the code a template compiles to)."""
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        self.codes: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = self.codes.get(bucket.key)
+        folder = cache_dir() if data is None else None
+        if folder is not None:
+            try:
+                data = (folder / f"jinja-{self.kind}-{bucket.key}.code").read_bytes()
+            except OSError:
+                data = None
+        if data is not None:
+            bucket.bytecode_from_string(data)
+            self.codes[bucket.key] = data
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        data = bucket.bytecode_to_string()
+        self.codes[bucket.key] = data
+        folder = cache_dir()
+        if folder is not None:
+            _write(folder, folder / f"jinja-{self.kind}-{bucket.key}.code", data)

@@ -20,7 +20,10 @@ from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+import ruamel.yaml
 from ruamel.yaml import YAML
+
+from rettfram import disk_cache
 
 CATALOGUE_DIR = Path(__file__).resolve().parent / "i18n"
 FALLBACK = "en"
@@ -33,10 +36,13 @@ def available() -> list[str]:
 
 @lru_cache(maxsize=None)
 def _raw(lang: str) -> dict[str, Any]:
+    """The catalogue's data, kept between runs (``disk_cache``, keyed by the file's bytes):
+    reading YAML is most of the time ``lint`` and a rebuild with no change spend on it."""
     path = CATALOGUE_DIR / f"{lang}.yaml"
     if not path.is_file():
         raise KeyError(f"no catalogue for language {lang!r}")
-    return YAML(typ="safe", pure=True).load(path.read_text("utf-8")) or {}
+    raw = path.read_bytes()
+    return disk_cache.cached("catalogue", path, [raw, ruamel.yaml.__version__.encode()], lambda: YAML(typ="safe", pure=True).load(raw.decode("utf-8")) or {})
 
 
 def flat_keys(lang: str) -> set[str]:

@@ -16,8 +16,9 @@ Speed at national scale (hundreds of sites in one process):
 - the theme's files (style sheets, scripts, the search worker and the stemmers any site needs,
   favicon) are published once, in ``assets/`` beside the sites (:func:`write_shared_assets`),
   and every page links there (``SiteOutput.theme_files`` says which);
-- the theme's templates are compiled once per process (a Jinja2 bytecode cache in memory) and its
-  folder of 14,000 icons is listed once, not on every site.
+- the theme's templates are compiled once (a Jinja2 bytecode cache in memory and in the cache
+  folder: ``disk_cache.TemplateCode``) and its folder of 14,000 icons is listed once per process,
+  not on every site.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import BasePlugin
 from ruamel.yaml import YAML
 
+from rettfram import disk_cache
 from rettfram.palette import Colours
 from rettfram.sanitize import url_is_safe
 
@@ -96,10 +98,10 @@ def config_dict(base: dict[str, Any], settings: SiteSettings, docs_dir: Path, si
 
 
 def write_assets(docs_dir: Path, colours: Colours) -> None:
-    """This site's colours, into the Markdown folder (the shared style sheet is in ``assets/``)."""
-    target = docs_dir / "assets" / "stylesheets"
-    target.mkdir(parents=True, exist_ok=True)
-    (target / "site.css").write_text(_colour_css(colours), encoding="utf-8")
+    """This site's colours, beside its pages (the shared style sheet is in ``assets/``; a file at
+    the top of the site, not in a folder: at national scale every folder is one more to make and
+    remove on every build)."""
+    (docs_dir / "site.css").write_text(_colour_css(colours), encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -183,21 +185,7 @@ class _SharedTheme(BasePlugin):
         return html_text
 
 
-class _MemoryBytecode(jinja2.BytecodeCache):
-    """Compiled theme templates, kept for the process (Jinja2 checks each one against its source)."""
-
-    def __init__(self) -> None:
-        self.codes: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.codes:
-            bucket.bytecode_from_string(self.codes[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.codes[bucket.key] = bucket.bytecode_to_string()
-
-
-_BYTECODE = _MemoryBytecode()
+_BYTECODE = disk_cache.TemplateCode("theme")
 _LISTINGS: dict[tuple[str, ...], list[str]] = {}
 
 

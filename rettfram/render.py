@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from rettfram import chart_specs, site_data
+from rettfram import chart_specs, copy_html, copy_markdown, disk_cache, site_data
 from rettfram.charts import Chart, ChartRenderer
 from rettfram.i18n import Catalogue, catalogue
 from rettfram.local_text import LocalText, shown
@@ -82,9 +82,13 @@ def rules_reference(path: Path | None) -> Markup | None:
     as text. None when there is no such file."""
     if path is None or not path.is_file():
         return None
-    parsed = parse(path.read_text("utf-8"))
-    rendered = render_copy(parsed, show_comments=True, markdown_headings=False, heading_shift=1)
-    return Markup(rendered.body)
+    text = path.read_bytes()
+
+    def render() -> str:
+        return render_copy(parse(text.decode("utf-8")), show_comments=True, markdown_headings=False, heading_shift=1).body
+
+    code = [Path(module.__file__).read_bytes() for module in (copy_html, copy_markdown)]  # the page changes with them too
+    return Markup(disk_cache.cached("rules-page", path, [text, *code], render))  # kept between runs: a second of every build
 
 
 def markdown_safe(value: object) -> object:
@@ -113,6 +117,7 @@ class SiteRenderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             finalize=markdown_safe,
+            bytecode_cache=disk_cache.TemplateCode("pages"),
         )
         self.env.filters["capfirst"] = _capfirst
         self.env.globals["fill"] = _fill

@@ -24,10 +24,11 @@ import datetime as dt
 import hashlib
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 
 from markupsafe import Markup
 
@@ -47,6 +48,7 @@ from rettfram.lint.runner import exit_code
 from rettfram.site_reuse import SiteRecord
 from rettfram.text import Text
 
+T = TypeVar("T")
 ROOT = Path(__file__).resolve().parent.parent
 RULES_DOC = ROOT / "docs" / "rules.md"
 
@@ -98,6 +100,7 @@ class BuildResult:
     chart_hits: int
     chart_misses: int
     seconds: float
+    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: find, check, site, portal, publish, record
 
     @property
     def reused(self) -> int:
@@ -136,29 +139,48 @@ class Found:
 
 
 def build(options: BuildOptions) -> BuildResult:
-    started = time.perf_counter()
+    clock = _StageClock()
     catalog, config = _lint_setup()
-    found = find_stage(options, config)
+    found = clock("find", find_stage(options, config))
     out_stage(options, found.targets)
-    plans = plan_stage(check_stage(options, found, catalog, config), found, options.today)
+    plans = clock("check", plan_stage(check_stage(options, found, catalog, config), found, options.today))
     rules = rules_reference(options.rules_doc)
     try:
         with publish.staged(options.out) as stage, publish.scratch(options.out) as work:
-            results = site_stage(options, plans, found, stage, work)
+            results = clock("site", site_stage(options, plans, found, stage, work))
             portal_stage(plans, found, results, stage, rules)
-            records = _records(plans, found, results, stage)
+            records = clock("portal", _records(plans, found, results, stage))
     except mkdocs_site.SiteBuildError as exc:
         raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}",
                               f"MkDocs kunne ikkje byggje sidene: {exc}") + _leftover_note(options.out, " ")) from exc
     except (OSError, safe_read.Unsafe) as exc:
         raise BuildError(_write_problem(exc, options.out) + _leftover_note(options.out, " ")) from exc
+    clock("publish", None)
     if options.reuse:
         site_reuse.save(options.out, records)
     findings = sorted_findings([f for plan in plans for f in plan.findings] + [f for r in found.unchanged.values() for f in r.findings])
     notes = [n for plan in plans for n in plan.notes] + [n for r in found.unchanged.values() for n in r.notes]
     notes += [_leftover_note(options.out)] if publish.leftovers(options.out) else []
+    clock("record", None)
     return BuildResult(options.out, results, findings, notes, sum(r.chart_hits for r in results), sum(r.chart_misses for r in results),
-                       time.perf_counter() - started)
+                       clock.total(), clock.stages)
+
+
+class _StageClock:
+    """Seconds per stage (``BuildResult.stages``: the benchmark prints them)."""
+
+    def __init__(self) -> None:
+        self.started = self.last = time.perf_counter()
+        self.stages: dict[str, float] = {}
+
+    def __call__(self, stage: str, value: T) -> T:
+        now = time.perf_counter()
+        self.stages[stage] = now - self.last
+        self.last = now
+        return value
+
+    def total(self) -> float:
+        return time.perf_counter() - self.started
 
 
 def find_stage(options: BuildOptions, config: LintConfig) -> Found:
@@ -318,11 +340,12 @@ def site_stage(options: BuildOptions, plans: list[SitePlan], found: Found, stage
         if options.pause:
             time.sleep(options.pause)
 
-    for record in found.unchanged.values():
-        site_reuse.link_into(record, options.out, stage)
-        done(SiteResult(record.slug, record.entry.summary.name, list(record.languages), 0.0, [], dict(record.theme_files), reused=True))
     jobs = [SiteJob(plan, stage, work, options.today, options.cache) for plan in plans]
-    workers.run(build_one, jobs, options.jobs, lambda index, result: done(result))
+    with ThreadPoolExecutor(max_workers=8) as pool:  # linking is waiting on the disk: threads, while the changed sites build
+        linked = pool.map(lambda record: site_reuse.link_into(record, options.out, stage) or record, found.unchanged.values())
+        workers.run(build_one, jobs, options.jobs, lambda index, result: done(result))
+        for record in linked:
+            done(SiteResult(record.slug, record.entry.summary.name, list(record.languages), 0.0, [], dict(record.theme_files), reused=True))
     slugs = {plan.checked.target: plan.slug for plan in plans} | {target: record.slug for target, record in found.unchanged.items()}
     order = {slugs[target]: index for index, target in enumerate(found.targets)}
     return sorted(results, key=lambda result: order[result.slug])  # as the profiles were found
@@ -389,7 +412,8 @@ def portal_stage(plans: list[SitePlan], found: Found, results: list[SiteResult],
 
 
 def _records(plans: list[SitePlan], found: Found, results: list[SiteResult], stage: Path) -> dict[str, SiteRecord]:
-    """What the next build needs to reuse each site (taken from the stage, as it will be published)."""
+    """What the next build needs to reuse each site (``site_reuse.save`` adds its files' signatures
+    once they are published)."""
     if not found.keys:
         return {}
     built = {result.slug: result for result in results}
@@ -399,7 +423,7 @@ def _records(plans: list[SitePlan], found: Found, results: list[SiteResult], sta
         records[target.display] = SiteRecord(
             key=found.keys[target], slug=plan.slug, languages=tuple(plan.languages), findings=tuple(plan.findings),
             notes=tuple(plan.notes), entry=plan.entry,
-            files=site_reuse.digests(stage / plan.slug), theme_files=dict(built[plan.slug].theme_files))
+            theme_files=dict(built[plan.slug].theme_files))
     return records
 
 

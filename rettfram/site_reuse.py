@@ -13,10 +13,12 @@ reused, so a rebuild with no change is a hash check.
 
 **The record.** After a build has replaced the output folder, :func:`save` keeps, per site, the
 key and what the build learnt (slug, languages, findings, notes, the portal's figures) and the
-sha256 of every file it wrote. A later build reuses a site only when the key is the same *and*
-every recorded file is still in the output folder with the same bytes (a site edited or damaged
-by hand is built again); the files are hard-linked into the new stage, so the swap and the
-byte-for-byte promise hold as before.
+signature of every file of the site as it now is in the output folder: device, inode, size,
+modification and change time. A later build reuses a site only when the key is the same *and*
+every recorded file still has that signature. Writing to a file changes its times, replacing it
+changes its inode, and the change time cannot be set back by anyone (``touch`` sets only the
+others), so a site edited, damaged or replaced by hand is built again; the files are
+hard-linked into the new stage, so the swap and the byte-for-byte promise hold as before.
 
 Records are kept in Rettfram's own cache folder (``rettfram.disk_cache``: owned by the user,
 mode 0700), never in the output folder: an output folder that came with a pull request cannot
@@ -32,7 +34,7 @@ import os
 import shutil
 import stat
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rettfram import disk_cache, register
@@ -48,7 +50,7 @@ KIND = "sites"
 
 @dataclass(frozen=True)
 class SiteRecord:
-    """What a build learnt about one site, and the files it wrote (path under the site → sha256)."""
+    """What a build learnt about one site, and the files it published."""
 
     key: bytes
     slug: str
@@ -56,7 +58,7 @@ class SiteRecord:
     findings: tuple[Finding, ...]
     notes: tuple[Text, ...]
     entry: PortalEntry
-    files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, tuple[int, ...]] = field(default_factory=dict)  # path under the site → :func:`signature`
     theme_files: dict[str, str] = field(default_factory=dict)  # what its pages link to in the shared assets/
 
 
@@ -94,40 +96,54 @@ def load(out: Path) -> dict[str, SiteRecord]:
 
 
 def save(out: Path, records: dict[str, SiteRecord]) -> None:
-    disk_cache.write(KIND, out.resolve(), disk_cache.key_of([]), records)
+    """Keep ``records``, each with the signatures of its site's files as they are now in ``out``
+    (after the swap: linking and removing the old output changed their change times)."""
+    signed = {shown: replace(record, files=signatures(out / record.slug)) for shown, record in records.items()}
+    disk_cache.write(KIND, out.resolve(), disk_cache.key_of([]), signed)
 
 
 def intact(record: SiteRecord, out: Path) -> bool:
-    """Every file the record lists is in ``out/<slug>/``, a regular file with the same bytes."""
-    site = out / record.slug
-    for relative, expected in record.files.items():
-        digest = _file_digest(site / relative)
-        if digest != expected:
-            return False
-    return bool(record.files)
+    """Every file the record lists is in ``out/<slug>/`` with the signature it had when recorded."""
+    site = os.fspath(out / record.slug)
+    return bool(record.files) and all(signature(os.path.join(site, relative)) == mark for relative, mark in record.files.items())
 
 
 def link_into(record: SiteRecord, out: Path, stage: Path) -> None:
     """The recorded files of ``out/<slug>/`` into ``stage/<slug>/`` (hard links; a copy where the
     file system has none)."""
+    source, target = os.fspath(out / record.slug), os.fspath(stage / record.slug)
+    for folder in sorted({os.path.dirname(relative) for relative in record.files}):
+        os.makedirs(os.path.join(target, folder), exist_ok=True)
     for relative in sorted(record.files):
-        source, target = out / record.slug / relative, stage / record.slug / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            os.link(source, target, follow_symlinks=False)
+            os.link(os.path.join(source, relative), os.path.join(target, relative), follow_symlinks=False)
         except OSError:
-            shutil.copyfile(source, target, follow_symlinks=False)
+            shutil.copyfile(os.path.join(source, relative), os.path.join(target, relative), follow_symlinks=False)
 
 
-def digests(site: Path) -> dict[str, bytes]:
-    """Path under ``site`` → sha256, for every file a build wrote there."""
+def signatures(site: Path) -> dict[str, tuple[int, ...]]:
+    """Path under ``site`` → :func:`signature`, for every regular file there."""
     found = {}
     for folder, dirs, files in os.walk(site):
         dirs.sort()
         for name in sorted(files):
-            path = Path(folder) / name
-            found[path.relative_to(site).as_posix()] = _file_digest(path) or b""
+            path = os.path.join(folder, name)
+            mark = signature(path)
+            if mark:
+                found[os.path.relpath(path, site).replace(os.sep, "/")] = mark
     return found
+
+
+def signature(path: str) -> tuple[int, ...]:
+    """A regular file's device, inode, size, modification and change time (ns); () for anything
+    else (missing, a symlink, a folder)."""
+    try:
+        info = os.lstat(path)
+    except OSError:
+        return ()
+    if not stat.S_ISREG(info.st_mode):
+        return ()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _file_digest(path: Path) -> bytes | None:

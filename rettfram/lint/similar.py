@@ -117,8 +117,8 @@ class Model:
             vector |= {key: value / length for key, value in values.items()}
         return vector
 
-    def probabilities(self, text: str) -> dict[str, float]:
-        vector = self._vector(text)
+    def probabilities(self, text: str, vector: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
+        vector = self._vector(text) if vector is None else vector
         out = {}
         for index, category in enumerate(CATEGORIES):
             z = self.intercepts[index] + sum(value * self.weights[key][index] for key, value in vector.items())
@@ -136,7 +136,7 @@ class Model:
         threshold = self.short if count <= SHORT_WORDS else self.threshold
         vector = self._vector(text)
         found = {}
-        for category, score in self.probabilities(text).items():
+        for category, score in self.probabilities(text, vector).items():
             if score > threshold:
                 found[category] = Verdict(category, score, self._heaviest(vector, category, frozenset(skip)))
         return found

@@ -32,6 +32,22 @@ def test_every_command_is_in_the_readme(command):
     assert f"python build.py {command}" in README
 
 
+def _options() -> list[tuple[str, str]]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    return sorted({(name, option) for name, command in sub.choices.items() for action in command._actions
+                   for option in action.option_strings if option.startswith("--") and option != "--help"})
+
+
+@pytest.mark.parametrize(("command", "option"), _options())
+def test_every_command_option_is_in_the_readme(command, option):
+    if option == "--lang":  # said once for all
+        assert "`--lang` on every command" in README
+        return
+    line = next((row for row in README.splitlines() if row.startswith(f"| `python build.py {command}")), "")
+    assert option in line, f"{command} {option} is not in the README's table of commands"
+
+
 @pytest.mark.parametrize("field", [f.name for f in dataclasses.fields(LintConfig) if f.name != "path"])
 def test_every_lint_setting_is_documented(field):
     assert f"`{field}" in README or f"{field} =" in README

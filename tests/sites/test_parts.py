@@ -9,11 +9,13 @@ import pytest
 
 from rettfram import chart_specs, i18n, mkdocs_site, palette
 from rettfram.charts import ChartRenderer, accessible_svg
+from rettfram.check import check_paths
 from rettfram.copy_markdown import parse as parse_copy
 from rettfram.model import Migration
 from rettfram.render import PAGES, SiteRenderer, rules_reference, split_copy
 from rettfram.site_build import _alternates
 from tests.conftest import REPO
+from tests.sites.conftest import SITE_DAY
 from tests.sites.htmlscan import find, parse
 
 
@@ -93,6 +95,22 @@ def test_the_migration_chart_renders_when_the_data_exist(tmp_path):
     assert svg.attrs["role"] == "img" and chart.table.rows
     assert "Netto flytting: +20" in chart_specs.migration(migration, nb).description
     assert chart_specs.migration(SimpleNamespace(series={}), nb) is None
+
+
+def test_every_kind_of_chart_spec_is_valid_vega_lite():
+    """The build skips Altair's schema check (chart_specs._finish); this is where it runs."""
+    import altair as alt
+
+    nb = i18n.catalogue("nb")
+    migration = Migration.model_validate({"source": "SSB tabell 06913", "as_of": "2025-01-01",
+                                          "series": {2024: {"in": 300, "out": 280, "immigration": 60, "emigration": 20}}})
+    profile = check_paths([str(REPO / "municipalities" / "5014-froya")], SITE_DAY)[0].profile
+    specs = [chart_specs.population([(2015, 10), (2025, 12)], "SSB", "1. januar 2025", nb, "#1f4e79"),
+             chart_specs.vacancies(profile.jobs.vacancies, nb, "#1f4e79", "nb"),
+             chart_specs.listings({"rent": profile.housing.listings[:1], "sale": profile.housing.listings[1:]}, nb, "#1f4e79"),
+             chart_specs.migration(migration, nb)]
+    for spec in specs:
+        alt.Chart.from_dict(spec.spec, validate=True)
 
 
 def test_chart_cache_is_keyed_by_spec(tmp_path):
