@@ -69,18 +69,26 @@ def word_terms(text: str) -> list[str]:
 
 def char_terms(text: str) -> list[str]:
     """Character 3–5-grams of each word padded with a space, as scikit-learn's ``char_wb``."""
-    out = []
+    out: list[str] = []
     for word in _SPACE.sub(" ", normalise(text)).split():
-        padded = f" {word} "
-        for size in range(CHAR_SIZES[0], CHAR_SIZES[1] + 1):
-            out.append(padded[:size])
-            offset = 0
-            while offset + size < len(padded):
-                offset += 1
-                out.append(padded[offset : offset + size])
-            if offset == 0:
-                break
+        out += _word_grams(word)
     return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_grams(word: str) -> tuple[str, ...]:
+    """One word's character n-grams (kept: a text repeats its words, a site its sentences)."""
+    out = []
+    padded = f" {word} "
+    for size in range(CHAR_SIZES[0], CHAR_SIZES[1] + 1):
+        out.append(padded[:size])
+        offset = 0
+        while offset + size < len(padded):
+            offset += 1
+            out.append(padded[offset : offset + size])
+        if offset == 0:
+            break
+    return tuple(out)
 
 
 TERMS = {"w": word_terms, "c": char_terms}

@@ -188,27 +188,27 @@ class Pattern:
 
     Compiling a rule's whole alternation took most of ``lint``'s time: a rule has dozens of
     tokens, each inflected, and most cannot match a given page because a word they need does
-    not occur in it. So each plain token keeps its ``needles`` (literal text one of which
-    occurs wherever it matches, lower case; :func:`token_needles`), is compiled on its own the
-    first time a page contains a needle (once per process), and :meth:`finditer` merges the
-    tokens' matches the way the alternation would: the leftmost match, and at the same
-    position the token listed first. ``pattern`` is the alternation itself (for tests).
+    not occur in it. So each plain token keeps its ``needles`` (for every word it needs, literal
+    text one of which occurs wherever it matches, lower case; :func:`token_needles`), is compiled
+    on its own the first time a page contains a needle of every word (once per process), and
+    :meth:`finditer` merges the tokens' matches the way the alternation would: the leftmost
+    match, and at the same position the token listed first. ``pattern`` is the alternation itself (for tests).
     """
 
     __slots__ = ("prefix", "plain", "raw", "_sources", "_compiled", "_last")
 
-    def __init__(self, prefix: str, plain: tuple[tuple[tuple[str, ...] | None, str], ...] = (), raw: tuple[str, ...] = ()):
+    def __init__(self, prefix: str, plain: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (), raw: tuple[str, ...] = ()):
         self.prefix = prefix  # the word-start check (and look-ahead) before every plain token
-        self.plain = plain  # (needles or None, regex source) per plain token
+        self.plain = plain  # (needles of each word it needs, regex source) per plain token
         self.raw = raw  # ``re:`` tokens: always searched
         self._sources = [prefix + "(?:" + src + ")" + RIGHT for _, src in plain] + [f"(?:{s})" for s in raw]
         self._compiled: list[re.Pattern[str] | None] = [None] * len(self._sources)
         self._last: tuple[str, list[re.Pattern[str]]] = ("", [])  # the parts for the last text asked about
 
-    def __getstate__(self) -> tuple[str, tuple[tuple[tuple[str, ...] | None, str], ...], tuple[str, ...]]:
+    def __getstate__(self) -> tuple[str, tuple[tuple[tuple[tuple[str, ...], ...], str], ...], tuple[str, ...]]:
         return self.prefix, self.plain, self.raw  # pickled (rettfram/disk_cache.py) without what this process compiled
 
-    def __setstate__(self, state: tuple[str, tuple[tuple[tuple[str, ...] | None, str], ...], tuple[str, ...]]) -> None:
+    def __setstate__(self, state: tuple[str, tuple[tuple[tuple[tuple[str, ...], ...], str], ...], tuple[str, ...]]) -> None:
         self.__init__(*state)  # type: ignore[misc]
 
     @classmethod
@@ -233,7 +233,7 @@ class Pattern:
         if last[0] is text:
             return last[1]
         lowered = _lowered(text)
-        chosen = [index for index, (found, _) in enumerate(self.plain) if found is None or any(n in lowered for n in found)]
+        chosen = [index for index, (groups, _) in enumerate(self.plain) if all(any(n in lowered for n in group) for group in groups)]
         chosen += range(len(self.plain), len(self._sources))
         parts = []
         for index in chosen:
@@ -324,16 +324,16 @@ def needles(tokens: list[str]) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=None)
-def token_needles(token: str) -> tuple[str, ...] | None:
-    """Literal text one of which occurs (lower case) wherever the plain ``token`` matches, taken
-    from the word of the phrase that narrows most (its shortest alternative is the longest):
-    in "vi {trenger|treng} deg" that is "trenger"/"treng", not the common "vi". None: unknown."""
-    best: tuple[str, ...] | None = None
-    for index, word in enumerate(split_words(token.strip())):
+def token_needles(token: str) -> tuple[tuple[str, ...], ...]:
+    """For each word of the plain ``token`` that must be there (not ``_``, not optional), the
+    literal text one of which occurs (lower case) wherever the word matches: the token can only
+    match a text that has one needle of every word. In "vi {trenger|treng} deg" that is ("vi",),
+    ("trenger", "treng") and ("deg",). A word whose needles are unknown adds nothing."""
+    groups = []
+    for word in split_words(token.strip()):
         if word == "_" or (word.endswith("?") and len(word) > 1):
             continue
         found = _word_needles(word)
-        if found and (best is None or min(map(len, found)) > min(map(len, best))):
-            best = tuple(sorted(set(found)))
-    return best
-
+        if found:
+            groups.append(tuple(sorted(set(found))))
+    return tuple(groups)
