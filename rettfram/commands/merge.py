@@ -6,7 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rettfram.commands.build import folder_argument
+from rettfram import environment
+from rettfram.commands.build import INTERNAL, folder_argument
 from rettfram.commands.options import add_lang
 from rettfram.console import EXIT_OK, error, say
 from rettfram.discover import display_path
@@ -42,5 +43,9 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         return error(Text(f"Kan ikke skrive: {exc.strerror or exc}.", f"Cannot write: {exc.strerror or exc}.",
                           f"Kan ikkje skrive: {exc.strerror or exc}."), args.lang)
+    except Exception as exc:  # a bug: still no traceback for the user
+        if environment.debug():
+            raise
+        return error(INTERNAL.format(error=type(exc).__name__), args.lang)
     say(MERGED.format(shards=result.shards, sites=result.sites, out=display_path(Path(result.out))).render(args.lang))
     return EXIT_OK
