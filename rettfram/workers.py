@@ -12,6 +12,10 @@ the build, which keeps them in the order it asked for them: the output is the sa
 or many. An error in a worker stops the build as it would without workers; Ctrl-C or SIGTERM
 stops the workers before the stage is removed, and a build killed outright takes its workers
 with it.
+
+As with any use of multiprocessing that does not fork the caller, a worker imports the script
+that started the build: a script that calls ``site_build.build`` itself (``bench/``, a user's
+own) must keep that call under ``if __name__ == "__main__":``. ``build.py`` does.
 """
 
 from __future__ import annotations
