@@ -69,9 +69,14 @@ def key_of(inputs: Iterable[bytes]) -> bytes:
     """The sha256 of every input, each length-prefixed, with Rettfram's and Python's version."""
     digest = hashlib.sha256(f"rettfram {__version__} python {sys.version}".encode())
     for part in inputs:
-        digest.update(len(part).to_bytes(8, "big"))
-        digest.update(part)
+        add_part(digest, part)
     return digest.digest()
+
+
+def add_part(digest: "hashlib._Hash", part: bytes) -> None:
+    """One input into a key, length first, so no two lists of inputs give the same bytes."""
+    digest.update(len(part).to_bytes(8, "big"))
+    digest.update(part)
 
 
 def cached(kind: str, source: Path, inputs: Iterable[bytes], build: Callable[[], T]) -> T:
@@ -129,7 +134,6 @@ def _write(folder: Path, path: Path, data: bytes) -> None:
         pass  # a read-only or full disk: the next start builds again
 
 
-
 class TemplateCode(jinja2.BytecodeCache):
     """A Jinja2 bytecode cache: compiled templates kept in memory for the process and, when the
     cache folder is usable, on disk between runs (one file per template, named by Jinja2's key
@@ -142,12 +146,15 @@ class TemplateCode(jinja2.BytecodeCache):
         self.kind = kind
         self.codes: dict[str, bytes] = {}
 
+    def _file(self, folder: Path, bucket: jinja2.bccache.Bucket) -> Path:
+        return folder / f"jinja-{self.kind}-{bucket.key}.code"
+
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
         data = self.codes.get(bucket.key)
         folder = cache_dir() if data is None else None
         if folder is not None:
             try:
-                data = (folder / f"jinja-{self.kind}-{bucket.key}.code").read_bytes()
+                data = self._file(folder, bucket).read_bytes()
             except OSError:
                 data = None
         if data is not None:
@@ -159,4 +166,4 @@ class TemplateCode(jinja2.BytecodeCache):
         self.codes[bucket.key] = data
         folder = cache_dir()
         if folder is not None:
-            _write(folder, folder / f"jinja-{self.kind}-{bucket.key}.code", data)
+            _write(folder, self._file(folder, bucket), data)

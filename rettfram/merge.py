@@ -11,7 +11,6 @@ as a build does. Only regular files are taken from a shard; anything else is ref
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +20,6 @@ from rettfram.render import rules_reference
 from rettfram.text import Text
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
-PORTAL_FILES = {publish.MARKER, portal.MANIFEST, "index.html", portal.RULES_PAGE, mkdocs_site.SHARED}
 
 
 class MergeError(Exception):
@@ -101,10 +99,7 @@ def _take(source: Path, target: Path, shard: Path, same_or_new: bool = False) ->
                     f"«{display_path(path)}» skil seg frå same fil i ein annan del; bygg alle delane med same Rettfram.",
                 ))
             destination.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(path, destination, follow_symlinks=False)
-            except OSError:
-                shutil.copyfile(path, destination, follow_symlinks=False)
+            publish.link_or_copy(path, destination)
 
 
 def _foreign(path: Path) -> Text:

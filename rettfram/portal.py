@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup
 
 from rettfram import i18n, site_data
+from rettfram.mkdocs_site import SHARED
 from rettfram.model import Profile
 from rettfram.render import TEMPLATES
 
@@ -56,7 +57,7 @@ class PortalEntry:
                 value = dt.date.fromisoformat(value)
             values[field.name] = value
         slug, languages = data["slug"], data["languages"]
-        if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == "assets":
+        if not isinstance(slug, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", slug) or slug == SHARED:
             raise ValueError(f"not a site's folder name: {slug!r}")
         if not all(isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) for lang in languages):
             raise ValueError(f"not language codes: {languages!r}")

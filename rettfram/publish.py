@@ -135,6 +135,15 @@ def scratch(out: Path) -> Iterator[Path]:
         yield Path(work)
 
 
+def link_or_copy(source: str | Path, target: str | Path) -> None:
+    """``target`` as a hard link to the file ``source`` (never following a symlink), or a copy
+    where the file system has no hard links: a build's reused sites and ``merge``'s parts."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copyfile(source, target, follow_symlinks=False)
+
+
 def remove_tree(folder: Path) -> None:
     """``shutil.rmtree(folder)``, each top-level folder on a thread of its own (removing is waiting
     on the disk, and the old output of a national build has 2,000 folders); errors are ignored,

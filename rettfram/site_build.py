@@ -140,16 +140,17 @@ class Found:
 
 def build(options: BuildOptions) -> BuildResult:
     clock = _StageClock()
-    catalog, config = _lint_setup()
+    config = _lint_setup()
     found = clock("find", find_stage(options, config))
     out_stage(options, found.targets)
-    plans = clock("check", plan_stage(check_stage(options, found, catalog, config), found, options.today))
+    checked, findings = check_stage(options, found, config)
+    plans = clock("check", plan_stage(checked, found, options.today))
     rules = rules_reference(options.rules_doc)
     try:
         with publish.staged(options.out) as stage, publish.scratch(options.out) as work:
             results = clock("site", site_stage(options, plans, found, stage, work))
             portal_stage(plans, found, results, stage, rules)
-            records = clock("portal", _records(plans, found, results, stage))
+            records = clock("portal", _records(plans, found, results))
     except mkdocs_site.SiteBuildError as exc:
         raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}",
                               f"MkDocs kunne ikkje byggje sidene: {exc}") + _leftover_note(options.out, " ")) from exc
@@ -158,7 +159,6 @@ def build(options: BuildOptions) -> BuildResult:
     clock("publish", None)
     if options.reuse:
         site_reuse.save(options.out, records)
-    findings = sorted_findings([f for plan in plans for f in plan.findings] + [f for r in found.unchanged.values() for f in r.findings])
     notes = [n for plan in plans for n in plan.notes] + [n for r in found.unchanged.values() for n in r.notes]
     notes += [_leftover_note(options.out)] if publish.leftovers(options.out) else []
     clock("record", None)
@@ -254,16 +254,16 @@ class Checked:
     findings: list[Finding]  # check's and lint's, sorted
 
 
-def check_stage(options: BuildOptions, found: Found, catalog: Catalog, config: LintConfig) -> list[Checked]:
+def check_stage(options: BuildOptions, found: Found, config: LintConfig) -> tuple[list[Checked], list[Finding]]:
     """Every changed profile checked and linted (copy rules, claims against the data, the
-    profile's own strings), on every core. Errors, or whatever ``rettfram.toml`` says fails a
-    lint run, stop the build."""
+    profile's own strings), on every core; with the unchanged sites' findings, all of the build's
+    findings. Errors, or whatever ``rettfram.toml`` says fails a lint run, stop the build."""
     jobs = [CheckJob(target, options.today, config) for target in found.changed]
     checked = workers.run(check_one, jobs, options.jobs)
     findings = sorted_findings([f for c in checked for f in c.findings] + [f for r in found.unchanged.values() for f in r.findings])
     if exit_code(findings, config):  # any error, or whatever rettfram.toml makes fail
         raise BuildStopped(findings)
-    return checked
+    return checked, findings
 
 
 def check_one(job: CheckJob) -> Checked:
@@ -279,8 +279,9 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
-def _lint_setup() -> tuple[Catalog, LintConfig]:
-    """The rule packs and ``rettfram.toml`` (the nearest, as ``lint`` finds it)."""
+def _lint_setup() -> LintConfig:
+    """``rettfram.toml`` (the nearest, as ``lint`` finds it), checked against the rule packs
+    (loaded here, so a broken rule file stops the build before anything is read)."""
     try:
         catalog = _catalog()
     except RuleFileError as exc:
@@ -288,7 +289,7 @@ def _lint_setup() -> tuple[Catalog, LintConfig]:
     config, errors = load_config(find_config(Path.cwd()), catalog.ids())
     if errors:
         raise BuildError(Text("\n".join(e.message().nb for e in errors), "\n".join(e.message().en for e in errors)))
-    return catalog, config
+    return config
 
 
 def plan_stage(checked: list[Checked], found: Found, today: dt.date) -> list[SitePlan]:
@@ -411,7 +412,7 @@ def portal_stage(plans: list[SitePlan], found: Found, results: list[SiteResult],
     mkdocs_site.write_shared_assets(stage, {dest: source for result in results for dest, source in sorted(result.theme_files.items())})
 
 
-def _records(plans: list[SitePlan], found: Found, results: list[SiteResult], stage: Path) -> dict[str, SiteRecord]:
+def _records(plans: list[SitePlan], found: Found, results: list[SiteResult]) -> dict[str, SiteRecord]:
     """What the next build needs to reuse each site (``site_reuse.save`` adds its files' signatures
     once they are published)."""
     if not found.keys:

@@ -31,13 +31,12 @@ import datetime as dt
 import hashlib
 import importlib.metadata
 import os
-import shutil
 import stat
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from rettfram import disk_cache, register
+from rettfram import disk_cache, publish, register
 from rettfram.discover import Target
 from rettfram.findings import Finding
 from rettfram.portal import PortalEntry
@@ -66,22 +65,22 @@ def common_key(today: dt.date, config: Path | None) -> bytes:
     """The part of every site's key that is the same for all of them."""
     digest = hashlib.sha256()
     for part in (str(today), os.environ.get("SOURCE_DATE_EPOCH", ""), os.getcwd(), sys.version):
-        _add(digest, part.encode("utf-8", "surrogateescape"))
+        disk_cache.add_part(digest, part.encode("utf-8", "surrogateescape"))
     for name in OWN_FILES:
         _add_tree(digest, ROOT / name, ROOT)
     _add_tree(digest, register.REGISTER_DIR, register.REGISTER_DIR)
-    _add(digest, str(config).encode("utf-8", "surrogateescape") if config else b"")
+    disk_cache.add_part(digest, str(config).encode("utf-8", "surrogateescape") if config else b"")
     if config is not None:
         _add_tree(digest, config, config.parent)
     for name, version in sorted({(d.metadata["Name"] or "", d.version) for d in importlib.metadata.distributions()}):
-        _add(digest, f"{name}=={version}".encode())
+        disk_cache.add_part(digest, f"{name}=={version}".encode())
     return digest.digest()
 
 
 def site_key(target: Target, common: bytes) -> bytes:
     """The key of one site: the common part, where the profile is, and everything in its folder."""
     digest = hashlib.sha256(common)
-    _add(digest, target.display.encode("utf-8", "surrogateescape"))
+    disk_cache.add_part(digest, target.display.encode("utf-8", "surrogateescape"))
     if target.folder is not None:
         _add_tree(digest, target.folder, target.folder)
     else:
@@ -115,10 +114,7 @@ def link_into(record: SiteRecord, out: Path, stage: Path) -> None:
     for folder in sorted({os.path.dirname(relative) for relative in record.files}):
         os.makedirs(os.path.join(target, folder), exist_ok=True)
     for relative in sorted(record.files):
-        try:
-            os.link(os.path.join(source, relative), os.path.join(target, relative), follow_symlinks=False)
-        except OSError:
-            shutil.copyfile(os.path.join(source, relative), os.path.join(target, relative), follow_symlinks=False)
+        publish.link_or_copy(os.path.join(source, relative), os.path.join(target, relative))
 
 
 def signatures(site: Path) -> dict[str, tuple[int, ...]]:
@@ -163,11 +159,6 @@ def _file_digest(path: Path) -> bytes | None:
         os.close(handle)
 
 
-def _add(digest: "hashlib._Hash", part: bytes) -> None:
-    digest.update(len(part).to_bytes(8, "big"))
-    digest.update(part)
-
-
 def _add_tree(digest: "hashlib._Hash", top: Path, base: Path) -> None:
     """Every entry under ``top`` (or ``top`` itself, a file): its path under ``base``, its kind,
     and a regular file's bytes or a symlink's target. Symlinks are never followed; a special file
@@ -178,17 +169,17 @@ def _add_tree(digest: "hashlib._Hash", top: Path, base: Path) -> None:
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             entries += [Path(folder) / name for name in (*dirs, *sorted(files))]
     for path in entries:
-        _add(digest, os.fsencode(path.relative_to(base)) if path != base else b".")
+        disk_cache.add_part(digest, os.fsencode(path.relative_to(base)) if path != base else b".")
         try:
             info = path.lstat()
         except OSError:
-            _add(digest, b"missing")
+            disk_cache.add_part(digest, b"missing")
             continue
         if stat.S_ISLNK(info.st_mode):
-            _add(digest, b"link " + os.fsencode(os.readlink(path)))
+            disk_cache.add_part(digest, b"link " + os.fsencode(os.readlink(path)))
         elif stat.S_ISREG(info.st_mode):
-            _add(digest, b"file " + (_file_digest(path) or b"changed"))
+            disk_cache.add_part(digest, b"file " + (_file_digest(path) or b"changed"))
         elif stat.S_ISDIR(info.st_mode):
-            _add(digest, b"folder")
+            disk_cache.add_part(digest, b"folder")
         else:
-            _add(digest, b"other")
+            disk_cache.add_part(digest, b"other")
