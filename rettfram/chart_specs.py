@@ -1,15 +1,22 @@
 """Chart specifications: an Altair chart, its text alternative and a table with the same figures.
 
 One function per chart. Each returns a ``ChartSpec`` (or None when there is nothing to draw):
-the Vega-Lite spec Altair makes, a title, a description that says in words what the chart
-shows (a fall is called a fall), and a ``Table``. ``charts.py`` turns the spec into SVG.
+a ``Drawing`` (the kind of chart and its figures, from which Altair makes the Vega-Lite spec), a
+title, a description that says in words what the chart shows (a fall is called a fall), and a
+``Table``. ``charts.py`` turns the spec into SVG; a drawing it has drawn before is taken from its
+cache by the drawing's key, without importing Altair (half a second a process).
 Bars start at zero, so a small change looks small.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from rettfram.i18n import Catalogue
@@ -31,12 +38,40 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Drawing:
+    """A chart to draw: the kind (``columns``, ``bars`` or ``stacked``, the functions below) and
+    its arguments (plain JSON values)."""
+
+    kind: str
+    arguments: tuple[Any, ...]
+
+    def vega_lite(self) -> dict[str, Any]:
+        """The Vega-Lite spec, made by Altair."""
+        return _KINDS[self.kind](*self.arguments)
+
+    def key(self) -> str:
+        """The sha256 of everything the spec is made from: the kind and arguments, this module's
+        source and Altair's version."""
+        material = {"kind": self.kind, "arguments": self.arguments, "made_by": _maker()}
+        return hashlib.sha256(json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _maker() -> dict[str, str]:
+    return {"chart_specs": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), "altair": metadata.version("altair")}
+
+
+@dataclass(frozen=True)
 class ChartSpec:
     id: str
     title: str
     description: str
-    spec: dict[str, Any]
+    drawing: Drawing
     table: Table
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        return self.drawing.vega_lite()
 
 
 def population(points: list[tuple[int, int]], source: str, as_of_text: str, cat: Catalogue, colour: str) -> ChartSpec | None:
@@ -47,8 +82,8 @@ def population(points: list[tuple[int, int]], source: str, as_of_text: str, cat:
     description = f"{population_sentence(points, cat)} {cat.t('common.source_as_of', source=source, date=as_of_text)}"
     rows = tuple((str(year), cat.number(count)) for year, count in points)
     table = Table(cat.t("charts.population.caption"), (cat.t("charts.population.x"), cat.t("charts.population.y")), rows)
-    spec = _columns(values, cat.t("charts.population.x"), cat.t("charts.population.y"), colour)
-    return ChartSpec("rf-population", title, description, spec, table)
+    drawing = Drawing("columns", (values, cat.t("charts.population.x"), cat.t("charts.population.y"), colour))
+    return ChartSpec("rf-population", title, description, drawing, table)
 
 
 def population_sentence(points: list[tuple[int, int]], cat: Catalogue) -> str:
@@ -82,8 +117,8 @@ def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str, own: s
     else:
         description = cat.t("charts.vacancies.desc", total=cat.number(len(open_vacancies)), sectors=cat.number(len(ordered)), top=top, top_n=cat.number(top_n))
     table = Table(cat.t("charts.vacancies.caption"), (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")), tuple((marked[s], cat.number(n)) for s, n in ordered))
-    spec = _bars([{"label": s, "value": n} for s, n in ordered], cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x"), colour)
-    return ChartSpec("rf-vacancies", cat.t("charts.vacancies.title"), description, spec, table)
+    drawing = Drawing("bars", ([{"label": s, "value": n} for s, n in ordered], cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x"), colour))
+    return ChartSpec("rf-vacancies", cat.t("charts.vacancies.title"), description, drawing, table)
 
 
 def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> ChartSpec | None:
@@ -94,8 +129,8 @@ def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> 
     parts = cat.join([f"{label.lower()}: {cat.number(n)}" for label, n in ordered if n])
     description = cat.t("charts.listings.desc", total=cat.number(total), parts=parts)
     table = Table(cat.t("charts.listings.caption"), (cat.t("charts.listings.y"), cat.t("charts.listings.x")), tuple((k, cat.number(n)) for k, n in ordered))
-    spec = _bars([{"label": k, "value": n} for k, n in ordered], cat.t("charts.listings.y"), cat.t("charts.listings.x"), colour, keep_order=True)
-    return ChartSpec("rf-listings", cat.t("charts.listings.title"), description, spec, table)
+    drawing = Drawing("bars", ([{"label": k, "value": n} for k, n in ordered], cat.t("charts.listings.y"), cat.t("charts.listings.x"), colour, True))
+    return ChartSpec("rf-listings", cat.t("charts.listings.title"), description, drawing, table)
 
 
 def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
@@ -121,9 +156,9 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     description = cat.t("charts.migration.desc", first_year=first_year, last_year=last_year, net=net_text)
     table = Table(cat.t("charts.migration.caption"), (cat.t("charts.migration.x"), *names), tuple(rows))
     totals = [name for (part, _), name in zip(MIGRATION_PARTS, names) if part in MIGRATION_TOTALS]
-    spec = _stacked(values, totals, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component"))
+    drawing = Drawing("stacked", (values, totals, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component")))
     title = cat.t("charts.migration.title", first_year=first_year, last_year=last_year)
-    return ChartSpec("rf-migration", title, description, spec, table)
+    return ChartSpec("rf-migration", title, description, drawing, table)
 
 
 def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dict[str, Any]:
@@ -188,6 +223,9 @@ def _finish(chart: Any) -> dict[str, Any]:
     never from input; and the config is added to the dict, as every Altair call copies the chart
     and its data."""
     return {**chart.to_dict(validate=False), "config": CONFIG}
+
+
+_KINDS = {"columns": _columns, "bars": _bars, "stacked": _stacked}
 
 
 def _label(text: str) -> str:

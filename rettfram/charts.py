@@ -1,7 +1,8 @@
-"""Chart specs → accessible inline SVG, rendered by vl-convert and cached by spec hash.
+"""Chart drawings → accessible inline SVG, rendered by vl-convert and cached by the drawing's hash.
 
-The cache key is the sha256 of the canonical JSON of the spec, the number locale and the
-vl-convert version; the SVG is stored under ``<cache>/<key[:2]>/<key>.svg``. vl-convert needs
+The cache key is the sha256 of the drawing's key (its kind and figures, ``chart_specs.py``'s
+source and Altair's version: ``Drawing.key``), the number locale and the vl-convert version, so
+a cached chart needs neither Altair nor vl-convert imported; the SVG is stored under ``<cache>/<key[:2]>/<key>.svg``. vl-convert needs
 no browser and no network, and gives the same bytes for the same spec. A cached file is read
 like input and used only when it is inert SVG (``svg_is_inert``).
 
@@ -18,13 +19,15 @@ import os
 import re
 import tempfile
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from xml.etree import ElementTree
 
 from rettfram import safe_read
-from rettfram.chart_specs import ChartSpec, Table
+from rettfram.chart_specs import ChartSpec, Drawing, Table
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
 SVG_ELEMENTS = frozenset({"svg", "g", "line", "text", "tspan", "path", "rect", "circle", "ellipse", "polygon", "polyline",
@@ -53,11 +56,13 @@ class ChartRenderer:
         self.misses = 0
 
     def render(self, spec: ChartSpec, locale: dict[str, Any]) -> Chart:
-        svg = accessible_svg(self.svg(spec.spec, locale), spec.id, spec.title, spec.description)
+        svg = accessible_svg(self.svg(spec.drawing, locale), spec.id, spec.title, spec.description)
         return Chart(spec.id, spec.title, spec.description, svg, spec.table)
 
-    def svg(self, spec: dict[str, Any], locale: dict[str, Any]) -> str:
-        key = spec_hash(spec, locale)
+    def svg(self, drawing: Drawing, locale: dict[str, Any]) -> str:
+        """The drawing's SVG: from the cache (keyed by the drawing, the locale and vl-convert's
+        version, so Altair is imported only to draw), else drawn by vl-convert."""
+        key = drawing_hash(drawing, locale)
         path = self.cache_dir / key[:2] / f"{key}.svg" if self.cache_dir else None
         cached = _cached(path, self.cache_dir) if path is not None and self.cache_dir is not None else None
         if cached is not None:
@@ -66,18 +71,21 @@ class ChartRenderer:
         self.misses += 1
         import vl_convert
 
-        svg = vl_convert.vegalite_to_svg(spec, format_locale=locale)
+        svg = vl_convert.vegalite_to_svg(drawing.vega_lite(), format_locale=locale)
         if path is not None:
             _write_atomically(path, svg)
         return svg
 
 
-def spec_hash(spec: dict[str, Any], locale: dict[str, Any]) -> str:
-    import vl_convert
-
-    canonical = json.dumps({"spec": spec, "locale": locale, "vl-convert": vl_convert.__version__},
+def drawing_hash(drawing: Drawing, locale: dict[str, Any]) -> str:
+    canonical = json.dumps({"drawing": drawing.key(), "locale": locale, "vl-convert": _vl_convert_version()},
                            sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _vl_convert_version() -> str:
+    return metadata.version("vl-convert-python")
 
 
 def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
+import sys
 from types import SimpleNamespace
 
 import pytest
@@ -113,7 +115,7 @@ def test_every_kind_of_chart_spec_is_valid_vega_lite():
         alt.Chart.from_dict(spec.spec, validate=True)
 
 
-def test_chart_cache_is_keyed_by_spec(tmp_path):
+def test_chart_cache_is_keyed_by_drawing(tmp_path):
     nb = i18n.catalogue("nb")
     renderer = ChartRenderer(tmp_path)
     spec = chart_specs.population([(2015, 10), (2025, 12)], "SSB", "1. januar 2025", nb, "#1f4e79")
@@ -121,6 +123,21 @@ def test_chart_cache_is_keyed_by_spec(tmp_path):
     second = renderer.render(spec, nb.vega_locale())
     assert first.svg == second.svg and (renderer.misses, renderer.hits) == (1, 1)
     assert len(list(tmp_path.rglob("*.svg"))) == 1
+
+
+def test_a_cached_chart_needs_no_altair(tmp_path):
+    """A rebuild of one site spends no half second importing Altair for charts it drew before."""
+    script = (
+        "import sys; from pathlib import Path; from rettfram import chart_specs, i18n; from rettfram.charts import ChartRenderer;"
+        "nb = i18n.catalogue('nb'); renderer = ChartRenderer(Path(sys.argv[1]));"
+        "renderer.render(chart_specs.population([(2015, 10), (2025, 12)], 'SSB', '1. januar 2025', nb, '#1f4e79'), nb.vega_locale());"
+        "print(renderer.hits, renderer.misses, 'altair' in sys.modules)"
+    )
+    def run() -> list[str]:
+        return subprocess.run([sys.executable, "-c", script, str(tmp_path)], cwd=REPO, capture_output=True, text=True, check=True).stdout.split()
+
+    assert run() == ["0", "1", "True"]
+    assert run() == ["1", "0", "False"]
 
 
 def test_accessible_svg_prefixes_ids():
