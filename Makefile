@@ -1,6 +1,6 @@
 # Two commands (see README.md):
 #   make build   set up .venv with pinned versions, check the examples, build the sites into build/site/
-#   make test    the same, then run the whole test suite
+#   make test    the same, then hold the code to ruff and mypy and run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 RETTFRAM_TODAY ?= 2026-11-21
 export RETTFRAM_TODAY
 
-.PHONY: build test setup check bench fuzz schema clean
+.PHONY: build test setup check code bench fuzz schema clean
 
 setup: $(STAMP)
 
@@ -27,7 +27,13 @@ check: $(STAMP)
 build: check
 	$(PY) build.py build
 
-test: build
+# The code held to its own linters (configured in pyproject.toml): ruff (lint and format) and mypy.
+code: $(STAMP)
+	$(PY) -m ruff check rettfram
+	$(PY) -m ruff format --check rettfram
+	$(PY) -m mypy rettfram
+
+test: build code
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -26,7 +27,12 @@ from rettfram.model import Listing, Vacancy
 INK = "#1f1f1f"
 RULE = "#595959"
 SERIES_COLOURS = ("#1f4e79", "#2d5e3e", "#0b5d6b", "#7a2e39", "#8a4500", "#5b3f8c")
-MIGRATION_PARTS = (("moved_in", 1), ("immigration", 1), ("moved_out", -1), ("emigration", -1))  # facts.migration (SSB 06913)
+MIGRATION_PARTS = (
+    ("moved_in", 1),
+    ("immigration", 1),
+    ("moved_out", -1),
+    ("emigration", -1),
+)  # facts.migration (SSB 06913)
 MIGRATION_TOTALS = ("moved_in", "moved_out")  # the bars; immigration and emigration are parts of these
 
 
@@ -53,12 +59,17 @@ class Drawing:
         """The sha256 of everything the spec is made from: the kind and arguments, this module's
         source and Altair's version."""
         material = {"kind": self.kind, "arguments": self.arguments, "made_by": _maker()}
-        return hashlib.sha256(json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")).hexdigest()
+        return hashlib.sha256(
+            json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        ).hexdigest()
 
 
 @lru_cache(maxsize=1)
 def _maker() -> dict[str, str]:
-    return {"chart_specs": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(), "altair": metadata.version("altair")}
+    return {
+        "chart_specs": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        "altair": metadata.version("altair"),
+    }
 
 
 @dataclass(frozen=True)
@@ -74,14 +85,18 @@ class ChartSpec:
         return self.drawing.vega_lite()
 
 
-def population(points: list[tuple[int, int]], source: str, as_of_text: str, cat: Catalogue, colour: str) -> ChartSpec | None:
+def population(
+    points: list[tuple[int, int]], source: str, as_of_text: str, cat: Catalogue, colour: str
+) -> ChartSpec | None:
     if not points:
         return None
     values = [{"label": str(year), "value": count} for year, count in points]
     title = cat.t("charts.population.title", first_year=points[0][0], last_year=points[-1][0])
     description = f"{population_sentence(points, cat)} {cat.t('common.source_as_of', source=source, date=as_of_text)}"
     rows = tuple((str(year), cat.number(count)) for year, count in points)
-    table = Table(cat.t("charts.population.caption"), (cat.t("charts.population.x"), cat.t("charts.population.y")), rows)
+    table = Table(
+        cat.t("charts.population.caption"), (cat.t("charts.population.x"), cat.t("charts.population.y")), rows
+    )
     drawing = Drawing("columns", (values, cat.t("charts.population.x"), cat.t("charts.population.y"), colour))
     return ChartSpec("rf-population", title, description, drawing, table)
 
@@ -108,16 +123,37 @@ def vacancies(open_vacancies: list[Vacancy], cat: Catalogue, colour: str, own: s
     ``own`` is named in it, and marked with that ``lang`` in the table (the SVG cannot mark it)."""
     if not open_vacancies:
         return None
-    counts = Counter(_sector(v.sector, cat, own) if v.sector else Shown(cat.t("charts.vacancies.no_sector"), cat.lang) for v in open_vacancies)
+    counts = Counter(
+        _sector(v.sector, cat, own) if v.sector else Shown(cat.t("charts.vacancies.no_sector"), cat.lang)
+        for v in open_vacancies
+    )
     marked = {sector.text: sector.in_page(cat.lang) for sector in counts}
     ordered = sorted(((shown.text, n) for shown, n in counts.items()), key=lambda item: (-item[1], item[0]))
     top, top_n = ordered[0]
     if len(open_vacancies) == 1:
         description = cat.t("charts.vacancies.desc_one", top=top)
     else:
-        description = cat.t("charts.vacancies.desc", total=cat.number(len(open_vacancies)), sectors=cat.number(len(ordered)), top=top, top_n=cat.number(top_n))
-    table = Table(cat.t("charts.vacancies.caption"), (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")), tuple((marked[s], cat.number(n)) for s, n in ordered))
-    drawing = Drawing("bars", ([{"label": s, "value": n} for s, n in ordered], cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x"), colour))
+        description = cat.t(
+            "charts.vacancies.desc",
+            total=cat.number(len(open_vacancies)),
+            sectors=cat.number(len(ordered)),
+            top=top,
+            top_n=cat.number(top_n),
+        )
+    table = Table(
+        cat.t("charts.vacancies.caption"),
+        (cat.t("charts.vacancies.y"), cat.t("charts.vacancies.x")),
+        tuple((marked[s], cat.number(n)) for s, n in ordered),
+    )
+    drawing = Drawing(
+        "bars",
+        (
+            [{"label": s, "value": n} for s, n in ordered],
+            cat.t("charts.vacancies.y"),
+            cat.t("charts.vacancies.x"),
+            colour,
+        ),
+    )
     return ChartSpec("rf-vacancies", cat.t("charts.vacancies.title"), description, drawing, table)
 
 
@@ -128,8 +164,21 @@ def listings(by_kind: dict[str, list[Listing]], cat: Catalogue, colour: str) -> 
     ordered = [(cat.t(f"kinds.{kind}"), len(items)) for kind, items in by_kind.items()]
     parts = cat.join([f"{label.lower()}: {cat.number(n)}" for label, n in ordered if n])
     description = cat.t("charts.listings.desc", total=cat.number(total), parts=parts)
-    table = Table(cat.t("charts.listings.caption"), (cat.t("charts.listings.y"), cat.t("charts.listings.x")), tuple((k, cat.number(n)) for k, n in ordered))
-    drawing = Drawing("bars", ([{"label": k, "value": n} for k, n in ordered], cat.t("charts.listings.y"), cat.t("charts.listings.x"), colour, True))
+    table = Table(
+        cat.t("charts.listings.caption"),
+        (cat.t("charts.listings.y"), cat.t("charts.listings.x")),
+        tuple((k, cat.number(n)) for k, n in ordered),
+    )
+    drawing = Drawing(
+        "bars",
+        (
+            [{"label": k, "value": n} for k, n in ordered],
+            cat.t("charts.listings.y"),
+            cat.t("charts.listings.x"),
+            colour,
+            True,
+        ),
+    )
     return ChartSpec("rf-listings", cat.t("charts.listings.title"), description, drawing, table)
 
 
@@ -144,7 +193,7 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     values, rows, net = [], [], 0
     for year, parts in series:
         row = [str(year)]
-        for (part, sign), name in zip(MIGRATION_PARTS, names):
+        for (part, sign), name in zip(MIGRATION_PARTS, names, strict=True):
             amount = getattr(parts, part, None)
             row.append("\u2013" if amount is None else cat.number(amount))  # unknown is not zero
             if part in MIGRATION_TOTALS and amount is not None:
@@ -155,8 +204,11 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     net_text = ("+" if net > 0 else "\u2212" if net < 0 else "") + cat.number(abs(net))
     description = cat.t("charts.migration.desc", first_year=first_year, last_year=last_year, net=net_text)
     table = Table(cat.t("charts.migration.caption"), (cat.t("charts.migration.x"), *names), tuple(rows))
-    totals = [name for (part, _), name in zip(MIGRATION_PARTS, names) if part in MIGRATION_TOTALS]
-    drawing = Drawing("stacked", (values, totals, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component")))
+    totals = [name for (part, _), name in zip(MIGRATION_PARTS, names, strict=True) if part in MIGRATION_TOTALS]
+    drawing = Drawing(
+        "stacked",
+        (values, totals, cat.t("charts.migration.x"), cat.t("charts.migration.y"), cat.t("charts.migration.component")),
+    )
     title = cat.t("charts.migration.title", first_year=first_year, last_year=last_year)
     return ChartSpec("rf-migration", title, description, drawing, table)
 
@@ -169,7 +221,9 @@ def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dic
         y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
     )
     bars = base.mark_bar(color=colour)
-    labels = base.mark_text(baseline="bottom", dy=-4, fontSize=13, color=INK).encode(text=alt.Text("value:Q", format=",d"))
+    labels = base.mark_text(baseline="bottom", dy=-4, fontSize=13, color=INK).encode(
+        text=alt.Text("value:Q", format=",d")
+    )
     return _finish(alt.layer(bars, labels).properties(width=320, height=200))
 
 
@@ -177,7 +231,12 @@ def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_orde
     import altair as alt
 
     base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y("label:N", title=y_title, sort=[v["label"] for v in values] if keep_order else "-x", axis=alt.Axis(labelLimit=180)),
+        y=alt.Y(
+            "label:N",
+            title=y_title,
+            sort=[v["label"] for v in values] if keep_order else "-x",
+            axis=alt.Axis(labelLimit=180),
+        ),
         x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
     )
     bars = base.mark_bar(color=colour)
@@ -188,10 +247,19 @@ def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_orde
 def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
     import altair as alt
 
-    chart = alt.Chart(alt.Data(values=values)).mark_bar().encode(
-        x=alt.X("label:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",d")),
-        color=alt.Color("part:N", title=legend, scale=alt.Scale(domain=names, range=list(SERIES_COLOURS)), legend=alt.Legend(orient="bottom", columns=3)),
+    chart = (
+        alt.Chart(alt.Data(values=values))
+        .mark_bar()
+        .encode(
+            x=alt.X("label:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=y_title, axis=alt.Axis(format=",d")),
+            color=alt.Color(
+                "part:N",
+                title=legend,
+                scale=alt.Scale(domain=names, range=list(SERIES_COLOURS)),
+                legend=alt.Legend(orient="bottom", columns=3),
+            ),
+        )
     )
     return _finish(chart.properties(width=420, height=240))
 
@@ -210,8 +278,15 @@ CONFIG = {  # the same look for every chart (Vega-Lite's top-level "config")
     "font": "sans-serif",
     "background": "#ffffff",
     "view": {"stroke": None},
-    "axis": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK, "domainColor": RULE, "tickColor": RULE,
-             "gridColor": "#e3e3e3"},
+    "axis": {
+        "labelFontSize": 13,
+        "titleFontSize": 13,
+        "labelColor": INK,
+        "titleColor": INK,
+        "domainColor": RULE,
+        "tickColor": RULE,
+        "gridColor": "#e3e3e3",
+    },
     "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK},
 }
 
@@ -225,7 +300,7 @@ def _finish(chart: Any) -> dict[str, Any]:
     return {**chart.to_dict(validate=False), "config": CONFIG}
 
 
-_KINDS = {"columns": _columns, "bars": _bars, "stacked": _stacked}
+_KINDS: dict[str, Callable[..., dict[str, Any]]] = {"columns": _columns, "bars": _bars, "stacked": _stacked}
 
 
 def _label(text: str) -> str:

@@ -2,9 +2,10 @@
 
 The cache key is the sha256 of the drawing's key (its kind and figures, ``chart_specs.py``'s
 source and Altair's version: ``Drawing.key``), the number locale and the vl-convert version, so
-a cached chart needs neither Altair nor vl-convert imported; the SVG is stored under ``<cache>/<key[:2]>/<key>.svg``. vl-convert needs
-no browser and no network, and gives the same bytes for the same spec. A cached file is read
-like input and used only when it is inert SVG (``svg_is_inert``).
+a cached chart needs neither Altair nor vl-convert imported; the SVG is stored under
+``<cache>/<key[:2]>/<key>.svg``. vl-convert needs no browser and no network, and gives the same
+bytes for the same spec. A cached file is read like input and used only when it is inert SVG
+(``svg_is_inert``).
 
 The SVG we put on a page is ``<svg role="img" aria-labelledby="…">`` with a ``<title>`` and a
 ``<desc>``; its ids are prefixed with the chart id so two charts on one page never clash.
@@ -23,15 +24,37 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
-
 from xml.etree import ElementTree
 
 from rettfram import safe_read
 from rettfram.chart_specs import ChartSpec, Drawing, Table
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
-SVG_ELEMENTS = frozenset({"svg", "g", "line", "text", "tspan", "path", "rect", "circle", "ellipse", "polygon", "polyline",
-                          "title", "desc", "defs", "clipPath", "linearGradient", "radialGradient", "stop", "mask", "pattern", "use"})
+SVG_ELEMENTS = frozenset(
+    {
+        "svg",
+        "g",
+        "line",
+        "text",
+        "tspan",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "polygon",
+        "polyline",
+        "title",
+        "desc",
+        "defs",
+        "clipPath",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+        "mask",
+        "pattern",
+        "use",
+    }
+)
 
 _OPEN_TAG = re.compile(r"<svg\b[^>]*>")
 _ATTR = re.compile(r'\b(width|height|viewBox)="([^"]*)"')
@@ -78,8 +101,12 @@ class ChartRenderer:
 
 
 def drawing_hash(drawing: Drawing, locale: dict[str, Any]) -> str:
-    canonical = json.dumps({"drawing": drawing.key(), "locale": locale, "vl-convert": _vl_convert_version()},
-                           sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    canonical = json.dumps(
+        {"drawing": drawing.key(), "locale": locale, "vl-convert": _vl_convert_version()},
+        sort_keys=True,
+        separators=(",", ":"),
+        ensure_ascii=False,
+    )
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
@@ -94,11 +121,15 @@ def accessible_svg(svg: str, chart_id: str, title: str, description: str) -> str
     if opening is None:
         raise ValueError("vl-convert returned no <svg> element")
     sizes = dict(_ATTR.findall(opening.group(0)))
-    inner = svg[opening.end():]
+    inner = svg[opening.end() :]
     ids = set(_ID.findall(inner))
     for old in sorted(ids, key=len, reverse=True):
         new = f"{chart_id}-{old}"
-        inner = inner.replace(f'id="{old}"', f'id="{new}"').replace(f"url(#{old})", f"url(#{new})").replace(f'href="#{old}"', f'href="#{new}"')
+        inner = (
+            inner.replace(f'id="{old}"', f'id="{new}"')
+            .replace(f"url(#{old})", f"url(#{new})")
+            .replace(f'href="#{old}"', f'href="#{new}"')
+        )
     attrs = " ".join(f'{name}="{sizes[name]}"' for name in ("width", "height", "viewBox") if name in sizes)
     head = (
         f'<svg xmlns="http://www.w3.org/2000/svg" {attrs} role="img" focusable="false" '

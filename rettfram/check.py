@@ -12,11 +12,11 @@ from rettfram.copy_pages import CopyPage, load_copy
 from rettfram.discover import Target, discover
 from rettfram.findings import Finding, sorted_findings
 from rettfram.images import scan_images
+from rettfram.language_coverage import missing_findings, site_languages, unchecked_findings
+from rettfram.lint.pack import PACK_LANGS
 from rettfram.load import LoadResult, SourceMap, load_yaml
 from rettfram.model import Profile
 from rettfram.sanitize import copy_findings
-from rettfram.language_coverage import missing_findings, site_languages, unchecked_findings
-from rettfram.lint.pack import PACK_LANGS
 from rettfram.validate import validate
 
 

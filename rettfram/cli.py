@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import NoReturn
 
 from rettfram import environment
 from rettfram.commands import build, check, explain, import_ssb, lint, merge, new, rules_doc, schema, serve, train
@@ -20,7 +21,7 @@ COMMANDS = [check, lint, build, merge, serve, new, import_ssb, explain, schema, 
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 too; keep its message short
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 too; keep its message short
         self.print_usage(sys.stderr)
         say(f"rettfram: feil / error: {message}", sys.stderr)
         raise SystemExit(EXIT_USAGE)

@@ -18,5 +18,5 @@ def today() -> dt.date:
         return pinned
     epoch = environment.value("SOURCE_DATE_EPOCH")
     if isinstance(epoch, int):
-        return dt.datetime.fromtimestamp(epoch, tz=dt.timezone.utc).date()
+        return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).date()
     return dt.date.today()

@@ -43,7 +43,9 @@ def fail(message: Text) -> int:
 def internal_error(exc: BaseException) -> int:
     if isinstance(exc, BrokenPipeError):
         raise exc  # the reader went away (| head): not an error; cli.main ends quietly
-    return fail(Text(
-        nb=f"Intern feil, meld gjerne fra: {type(exc).__name__}: {exc}",
-        en=f"Internal error, please report it: {type(exc).__name__}: {exc}",
-    ))
+    return fail(
+        Text(
+            nb=f"Intern feil, meld gjerne fra: {type(exc).__name__}: {exc}",
+            en=f"Internal error, please report it: {type(exc).__name__}: {exc}",
+        )
+    )

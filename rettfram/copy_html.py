@@ -19,6 +19,7 @@ from __future__ import annotations
 import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from types import MethodType
 from urllib.parse import urlsplit
 
 from markdown_it.renderer import RendererHTML
@@ -35,8 +36,14 @@ class RenderedCopy:
     body: str  # Markdown headings and raw HTML blocks, ready for the page template
 
 
-def render_copy(parsed: ParsedCopy, pages: Mapping[str, str] | None = None, *, show_comments: bool = False,
-                markdown_headings: bool = True, heading_shift: int = 0) -> RenderedCopy:
+def render_copy(
+    parsed: ParsedCopy,
+    pages: Mapping[str, str] | None = None,
+    *,
+    show_comments: bool = False,
+    markdown_headings: bool = True,
+    heading_shift: int = 0,
+) -> RenderedCopy:
     """``pages`` maps a copy file name (``work.md``) to the page it becomes (``work.html``), so
     links between copy pages work. For our own documents (the rules reference):
     ``show_comments`` shows HTML comments as text, ``markdown_headings=False`` renders every
@@ -81,7 +88,7 @@ def plain_text(children: Sequence[Token]) -> str:
     return "".join(out).strip()
 
 
-def _block(renderer: "_Renderer", tokens: list[Token]) -> str:
+def _block(renderer: _Renderer, tokens: list[Token]) -> str:
     if not tokens:
         return ""
     rendered = renderer.render(tokens, _parser().options, {}).strip()
@@ -103,7 +110,7 @@ class _Renderer(RendererHTML):
         super().__init__()
         self.pages = pages
         self.show_comments = show_comments
-        self.rules["text_special"] = self.text
+        self.rules["text_special"] = MethodType(RendererHTML.text, self)
 
     def text(self, tokens, idx, options, env):  # noqa: ANN001, ANN201 (markdown-it-py's signature)
         return _text(tokens[idx].content)

@@ -23,9 +23,9 @@ published. There is no second reader that could disagree with the first.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -80,16 +80,20 @@ def parse(text: str) -> ParsedCopy:
 # -- the parser ---------------------------------------------------------------------------
 
 
+class _Markdown(MarkdownIt):
+    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it-py's name
+        return True  # every link is a link; copy_html makes unsafe ones inert
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = _Markdown("commonmark", {"html": False, "linkify": False, "typographer": False})
     md.enable(["table", "strikethrough"])
     md.disable("text_join")  # keep escapes as their own tokens: each knows its source span
     md.inline = _TrackingInline(md.inline)
     md.inline.ruler2.at("fragments_join", _fragments_join)
     md.block.ruler.before("html_block", "rf_comment", _comment_block, {"alt": ["paragraph", "reference", "blockquote"]})
     md.inline.ruler.before("html_inline", "rf_comment", _comment_inline)
-    md.validateLink = lambda url: True  # every link is a link; copy_html makes unsafe ones inert
     return md
 
 
@@ -180,10 +184,10 @@ def _fragments_join(state: StateInline) -> None:
 def _closes(state: StateBlock | StateInline) -> list[int]:
     """Where every ``-->`` in the state's source starts (found once per state): each comment
     looks its end up here instead of scanning the text again, so many ``<!--`` stay linear."""
-    found = getattr(state, "_rf_closes", None)
+    kept = vars(state)
+    found: list[int] | None = kept.get("_rf_closes")
     if found is None:
-        found = [m.start() for m in _COMMENT_END.finditer(state.src)]
-        setattr(state, "_rf_closes", found)
+        found = kept["_rf_closes"] = [m.start() for m in _COMMENT_END.finditer(state.src)]
     return found
 
 

@@ -80,7 +80,11 @@ def load_copy(folder: Path) -> CopyPages:
         if lang_entry.kind is not Kind.FOLDER:
             findings.append(_refused(lang_dir, lang_entry.kind))
         elif not LANG_FOLDER.match(lang_entry.name):
-            findings.append(_problem(lang_dir, "copy.language-folder", MESSAGES["language_folder"].format(name=display_path(lang_dir))))
+            findings.append(
+                _problem(
+                    lang_dir, "copy.language-folder", MESSAGES["language_folder"].format(name=display_path(lang_dir))
+                )
+            )
         else:
             found, problems = _language(folder, lang_dir)
             pages += found
@@ -94,7 +98,11 @@ def _language(folder: Path, lang_dir: Path) -> tuple[list[CopyPage], list[Findin
         path = lang_dir / entry.name
         if not entry.name.endswith(".md"):
             if entry.kind is Kind.FOLDER:
-                findings.append(_problem(path, "copy.subfolder", MESSAGES["subfolder"].format(name=display_path(path)), Severity.WARNING))
+                findings.append(
+                    _problem(
+                        path, "copy.subfolder", MESSAGES["subfolder"].format(name=display_path(path)), Severity.WARNING
+                    )
+                )
             continue
         if entry.kind is not Kind.FILE:
             findings.append(_refused(path, entry.kind))
@@ -113,7 +121,9 @@ def _language(folder: Path, lang_dir: Path) -> tuple[list[CopyPage], list[Findin
 
 def _refused(path: Path, kind: Kind) -> Finding:
     rule = "file.symlink" if kind is Kind.SYMLINK else "file.not-regular"
-    reason = safe_read.REASONS["symlink" if kind is Kind.SYMLINK else "not_folder" if path.suffix != ".md" else "not_file"]
+    reason = safe_read.REASONS[
+        "symlink" if kind is Kind.SYMLINK else "not_folder" if path.suffix != ".md" else "not_file"
+    ]
     return safe_read.finding_for(display_path(path), path.name, Unsafe(rule, reason))
 
 
@@ -123,15 +133,35 @@ def _problem(path: Path, rule: str, message: Message, severity: Severity = Sever
 
 MESSAGES = {
     "language_folder": Message(
-        Text("Mappen {name} er ikke en språkkode.", "The folder {name} is not a language code.", "Mappa {name} er ikkje ei språkkode."),
-        Text("Bruk copy/nb, copy/nn, copy/en (eller en annen kode på to–tre bokstaver).", "Use copy/nb, copy/nn, copy/en (or another two- or three-letter code).", "Bruk copy/nb, copy/nn, copy/en (eller ei anna kode på to–tre bokstavar)."),
+        Text(
+            "Mappen {name} er ikke en språkkode.",
+            "The folder {name} is not a language code.",
+            "Mappa {name} er ikkje ei språkkode.",
+        ),
+        Text(
+            "Bruk copy/nb, copy/nn, copy/en (eller en annen kode på to–tre bokstaver).",
+            "Use copy/nb, copy/nn, copy/en (or another two- or three-letter code).",
+            "Bruk copy/nb, copy/nn, copy/en (eller ei anna kode på to–tre bokstavar).",
+        ),
     ),
     "subfolder": Message(
-        Text("Mappen {name} blir ikke lest: bare *.md rett i språkmappen er sider.", "The folder {name} is not read: only *.md right inside the language folder are pages.", "Mappa {name} blir ikkje lesen: berre *.md rett i språkmappa er sider."),
-        Text("Flytt filene opp i språkmappen, eller fjern mappen.", "Move the files up into the language folder, or remove the folder.", "Flytt filene opp i språkmappa, eller fjern mappa."),
+        Text(
+            "Mappen {name} blir ikke lest: bare *.md rett i språkmappen er sider.",
+            "The folder {name} is not read: only *.md right inside the language folder are pages.",
+            "Mappa {name} blir ikkje lesen: berre *.md rett i språkmappa er sider.",
+        ),
+        Text(
+            "Flytt filene opp i språkmappen, eller fjern mappen.",
+            "Move the files up into the language folder, or remove the folder.",
+            "Flytt filene opp i språkmappa, eller fjern mappa.",
+        ),
     ),
     "encoding": Message(
         Text("Filen er ikke gyldig UTF-8.", "The file is not valid UTF-8.", "Fila er ikkje gyldig UTF-8."),
-        Text("Lagre filen som UTF-8 i redigeringsprogrammet.", "Save the file as UTF-8 in your editor.", "Lagre fila som UTF-8 i redigeringsprogrammet."),
+        Text(
+            "Lagre filen som UTF-8 i redigeringsprogrammet.",
+            "Save the file as UTF-8 in your editor.",
+            "Lagre fila som UTF-8 i redigeringsprogrammet.",
+        ),
     ),
 }

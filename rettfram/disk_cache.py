@@ -28,7 +28,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 import jinja2
 
@@ -73,7 +73,7 @@ def key_of(inputs: Iterable[bytes]) -> bytes:
     return digest.digest()
 
 
-def add_part(digest: "hashlib._Hash", part: bytes) -> None:
+def add_part(digest: hashlib._Hash, part: bytes) -> None:
     """One input into a key, length first, so no two lists of inputs give the same bytes."""
     digest.update(len(part).to_bytes(8, "big"))
     digest.update(part)
@@ -89,7 +89,7 @@ def cached(kind: str, source: Path, inputs: Iterable[bytes], build: Callable[[],
     key = key_of(inputs)
     found = read(kind, source, key)
     if found is not None:
-        return found
+        return cast(T, found)  # written by ``build`` for this very key
     value = build()
     write(kind, source, key, value)
     return value

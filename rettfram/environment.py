@@ -18,8 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from rettfram.text import Text
 
@@ -67,14 +67,28 @@ class Variable:
 
 
 VARIABLES = {
-    "RETTFRAM_TODAY": Variable("RETTFRAM_TODAY", _date, Text("en dato som 2026-11-21", "a date like 2026-11-21", "ein dato som 2026-11-21")),
-    "SOURCE_DATE_EPOCH": Variable("SOURCE_DATE_EPOCH", _epoch, Text(
-        f"et helt antall sekunder siden 1970-01-01, høyst {MAX_EPOCH}", f"a whole number of seconds since 1970-01-01, at most {MAX_EPOCH}",
-        f"eit heilt tal sekund sidan 1970-01-01, høgst {MAX_EPOCH}")),
-    "RETTFRAM_BUILD_PAUSE": Variable("RETTFRAM_BUILD_PAUSE", _pause, Text(
-        "et antall sekunder fra 0 til 3600", "a number of seconds from 0 to 3600", "eit tal sekund frå 0 til 3600")),
-    "RETTFRAM_CACHE_DIR": Variable("RETTFRAM_CACHE_DIR", _folder, Text(
-        "en mappe, eller off", "a folder, or off", "ei mappe, eller off")),
+    "RETTFRAM_TODAY": Variable(
+        "RETTFRAM_TODAY", _date, Text("en dato som 2026-11-21", "a date like 2026-11-21", "ein dato som 2026-11-21")
+    ),
+    "SOURCE_DATE_EPOCH": Variable(
+        "SOURCE_DATE_EPOCH",
+        _epoch,
+        Text(
+            f"et helt antall sekunder siden 1970-01-01, høyst {MAX_EPOCH}",
+            f"a whole number of seconds since 1970-01-01, at most {MAX_EPOCH}",
+            f"eit heilt tal sekund sidan 1970-01-01, høgst {MAX_EPOCH}",
+        ),
+    ),
+    "RETTFRAM_BUILD_PAUSE": Variable(
+        "RETTFRAM_BUILD_PAUSE",
+        _pause,
+        Text(
+            "et antall sekunder fra 0 til 3600", "a number of seconds from 0 to 3600", "eit tal sekund frå 0 til 3600"
+        ),
+    ),
+    "RETTFRAM_CACHE_DIR": Variable(
+        "RETTFRAM_CACHE_DIR", _folder, Text("en mappe, eller off", "a folder, or off", "ei mappe, eller off")
+    ),
 }
 PROBLEM = Text(
     "Miljøvariabelen {name}={value!r} kan ikke brukes: forventet {expected}.",

@@ -8,9 +8,9 @@ region, and every rule example asserts the exact words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Iterable
 
 from rettfram.messages import Message
 from rettfram.text import EMPTY, Text
@@ -49,8 +49,16 @@ class Finding:
     end_column: int | None = None
 
     @classmethod
-    def of(cls, path: str, line: int, column: int, rule: str, message: Message,
-           category: Category = Category.SCHEMA, severity: Severity = Severity.ERROR) -> "Finding":
+    def of(
+        cls,
+        path: str,
+        line: int,
+        column: int,
+        rule: str,
+        message: Message,
+        category: Category = Category.SCHEMA,
+        severity: Severity = Severity.ERROR,
+    ) -> Finding:
         """A finding whose message and suggestion come from a :class:`Message`."""
         return cls(path, line, column, rule, category, severity, message.text, message.fix)
 

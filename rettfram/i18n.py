@@ -12,15 +12,15 @@ travel times are phrased by the catalogue (``{amount} kr``), with the number fro
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+import ruamel.yaml
 from babel import Locale
 from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
-import ruamel.yaml
 from ruamel.yaml import YAML
 
 from rettfram import disk_cache
@@ -34,7 +34,7 @@ def available() -> list[str]:
     return sorted(p.stem for p in CATALOGUE_DIR.glob("*.yaml"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _raw(lang: str) -> dict[str, Any]:
     """The catalogue's data, kept between runs (``disk_cache``, keyed by the file's bytes):
     reading YAML is most of the time ``lint`` and a rebuild with no change spend on it."""
@@ -42,7 +42,12 @@ def _raw(lang: str) -> dict[str, Any]:
     if not path.is_file():
         raise KeyError(f"no catalogue for language {lang!r}")
     raw = path.read_bytes()
-    return disk_cache.cached("catalogue", path, [raw, ruamel.yaml.__version__.encode()], lambda: YAML(typ="safe", pure=True).load(raw.decode("utf-8")) or {})
+    return disk_cache.cached(
+        "catalogue",
+        path,
+        [raw, ruamel.yaml.__version__.encode()],
+        lambda: YAML(typ="safe", pure=True).load(raw.decode("utf-8")) or {},
+    )
 
 
 def flat_keys(lang: str) -> set[str]:
@@ -51,7 +56,9 @@ def flat_keys(lang: str) -> set[str]:
     out: set[str] = set()
 
     def walk(node: Any, prefix: str) -> None:
-        if isinstance(node, dict) and "other" not in node:  # a text with plural forms is one key: its forms follow the language
+        if (
+            isinstance(node, dict) and "other" not in node
+        ):  # a text with plural forms is one key: its forms follow the language
             for key, value in node.items():
                 walk(value, f"{prefix}{key}.")
         else:
@@ -153,9 +160,14 @@ class Catalogue:
 
     def vega_locale(self) -> dict[str, Any]:
         """The number format for chart axes (d3-format locale)."""
-        return {"decimal": get_decimal_symbol(self.locale), "thousands": get_group_symbol(self.locale), "grouping": [3], "currency": ["", ""]}
+        return {
+            "decimal": get_decimal_symbol(self.locale),
+            "thousands": get_group_symbol(self.locale),
+            "grouping": [3],
+            "currency": ["", ""],
+        }
 
 
-@lru_cache(maxsize=None)
+@cache
 def catalogue(lang: str) -> Catalogue:
     return Catalogue(lang)

@@ -129,21 +129,58 @@ _FIX = Text(
     "Legg berre bilete i images/: PNG, JPEG, GIF eller WebP, med namn av bokstavar, tal, «.», «_» og «-».",
 )
 MESSAGES = {
-    "not_image": (Text("Filen er ikke et bilde og publiseres ikke.", "The file is not an image and is not published.",
-                       "Fila er ikkje eit bilete og blir ikkje publisert."), _FIX),
-    "svg": (Text("SVG publiseres ikke: en SVG kan inneholde skript.", "SVG is not published: an SVG can hold script.",
-                 "SVG blir ikkje publisert: ein SVG kan innehalde skript."),
-            Text("Lagre bildet som PNG.", "Save the image as PNG.", "Lagre biletet som PNG.")),
-    "content": (Text("Filen har bildenavn, men innholdet er ikke et bilde av den typen; den publiseres ikke.",
-                     "The file has an image name, but its content is not an image of that type; it is not published.",
-                     "Fila har biletnamn, men innhaldet er ikkje eit bilete av den typen; ho blir ikkje publisert."), _FIX),
-    "name": (Text("Navnet har tegn som ikke kan brukes i en nettadresse; filen publiseres ikke.",
-                  "The name has characters that cannot be used in a web address; the file is not published.",
-                  "Namnet har teikn som ikkje kan brukast i ei nettadresse; fila blir ikkje publisert."), _FIX),
-    "deep": (Text("Mapper så dypt i images/ leses ikke.", "Folders this deep in images/ are not read.",
-                  "Mapper så djupt i images/ blir ikkje lesne."),
-             Text("Flytt bildene høyere opp i images/.", "Move the images further up in images/.", "Flytt bileta høgare opp i images/.")),
-    "too_many": (Text(f"Mer enn {MAX_IMAGES} bilder; resten publiseres ikke.", f"More than {MAX_IMAGES} images; the rest are not published.",
-                      f"Meir enn {MAX_IMAGES} bilete; resten blir ikkje publisert."),
-                 Text("Fjern bilder som ikke brukes.", "Remove images that are not used.", "Fjern bilete som ikkje blir brukte.")),
+    "not_image": (
+        Text(
+            "Filen er ikke et bilde og publiseres ikke.",
+            "The file is not an image and is not published.",
+            "Fila er ikkje eit bilete og blir ikkje publisert.",
+        ),
+        _FIX,
+    ),
+    "svg": (
+        Text(
+            "SVG publiseres ikke: en SVG kan inneholde skript.",
+            "SVG is not published: an SVG can hold script.",
+            "SVG blir ikkje publisert: ein SVG kan innehalde skript.",
+        ),
+        Text("Lagre bildet som PNG.", "Save the image as PNG.", "Lagre biletet som PNG."),
+    ),
+    "content": (
+        Text(
+            "Filen har bildenavn, men innholdet er ikke et bilde av den typen; den publiseres ikke.",
+            "The file has an image name, but its content is not an image of that type; it is not published.",
+            "Fila har biletnamn, men innhaldet er ikkje eit bilete av den typen; ho blir ikkje publisert.",
+        ),
+        _FIX,
+    ),
+    "name": (
+        Text(
+            "Navnet har tegn som ikke kan brukes i en nettadresse; filen publiseres ikke.",
+            "The name has characters that cannot be used in a web address; the file is not published.",
+            "Namnet har teikn som ikkje kan brukast i ei nettadresse; fila blir ikkje publisert.",
+        ),
+        _FIX,
+    ),
+    "deep": (
+        Text(
+            "Mapper så dypt i images/ leses ikke.",
+            "Folders this deep in images/ are not read.",
+            "Mapper så djupt i images/ blir ikkje lesne.",
+        ),
+        Text(
+            "Flytt bildene høyere opp i images/.",
+            "Move the images further up in images/.",
+            "Flytt bileta høgare opp i images/.",
+        ),
+    ),
+    "too_many": (
+        Text(
+            f"Mer enn {MAX_IMAGES} bilder; resten publiseres ikke.",
+            f"More than {MAX_IMAGES} images; the rest are not published.",
+            f"Meir enn {MAX_IMAGES} bilete; resten blir ikkje publisert.",
+        ),
+        Text(
+            "Fjern bilder som ikke brukes.", "Remove images that are not used.", "Fjern bilete som ikkje blir brukte."
+        ),
+    ),
 }

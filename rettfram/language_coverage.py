@@ -25,22 +25,33 @@ from rettfram.model_walk import marked, prose_texts
 from rettfram.text import Text
 
 MISSING = Message(
-    Text("«{text}» har ingen tekst på {lang}; sidene på {lang} viser den på {own}.",
-         "'{text}' has no text in {lang}; the {lang} pages show it in {own}.",
-         "«{text}» har ingen tekst på {lang}; sidene på {lang} viser han på {own}."),
-    Text("Skriv teksten per språk: {{{own}: \"…\", {lang}: \"…\"}}.",
-         "Give the text per language: {{{own}: \"…\", {lang}: \"…\"}}.",
-         "Skriv teksten per språk: {{{own}: \"…\", {lang}: \"…\"}}."),
+    Text(
+        "«{text}» har ingen tekst på {lang}; sidene på {lang} viser den på {own}.",
+        "'{text}' has no text in {lang}; the {lang} pages show it in {own}.",
+        "«{text}» har ingen tekst på {lang}; sidene på {lang} viser han på {own}.",
+    ),
+    Text(
+        'Skriv teksten per språk: {{{own}: "…", {lang}: "…"}}.',
+        'Give the text per language: {{{own}: "…", {lang}: "…"}}.',
+        'Skriv teksten per språk: {{{own}: "…", {lang}: "…"}}.',
+    ),
 )
 
 
 UNCHECKED = Message(
-    Text("{what} er ikke sjekket: Rettfram har ingen regler for språket «{lang}» ennå.",
-         "{what} is not checked: Rettfram has no rules for the language '{lang}' yet.",
-         "{what} er ikkje sjekka: Rettfram har ingen reglar for språket «{lang}» enno."),
-    Text("Få teksten lest av noen som kan språket, mot tallene i profilen. Med fail_on = \"warning\" i rettfram.toml stopper dette bygget.",
-         "Have someone who reads the language check it against the profile's figures. With fail_on = \"warning\" in rettfram.toml this stops the build.",
-         "Få teksten lesen av nokon som kan språket, mot tala i profilen. Med fail_on = \"warning\" i rettfram.toml stoppar dette bygget."),
+    Text(
+        "{what} er ikke sjekket: Rettfram har ingen regler for språket «{lang}» ennå.",
+        "{what} is not checked: Rettfram has no rules for the language '{lang}' yet.",
+        "{what} er ikkje sjekka: Rettfram har ingen reglar for språket «{lang}» enno.",
+    ),
+    Text(
+        'Få teksten lest av noen som kan språket, mot tallene i profilen. Med fail_on = "warning" i rettfram.toml '
+        "stopper dette bygget.",
+        'Have someone who reads the language check it against the profile\'s figures. With fail_on = "warning" in '
+        "rettfram.toml this stops the build.",
+        'Få teksten lesen av nokon som kan språket, mot tala i profilen. Med fail_on = "warning" i rettfram.toml '
+        "stoppar dette bygget.",
+    ),
 )
 THE_PAGE = Text("Siden", "The page", "Sida")
 THE_TEXT = Text("Teksten «{text}»", "The text '{text}'", "Teksten «{text}»")
@@ -76,7 +87,11 @@ def missing_findings(profile: Profile, source: SourceMap, langs: list[str]) -> l
     for item in missing(profile, langs):
         pos = source.locate(item.loc)
         message = MISSING.format(text=_short(item.text), lang=item.lang, own=own)
-        findings.append(Finding.of(source.path, pos.line, pos.column, "profile.translation-missing", message, severity=Severity.INFO))
+        findings.append(
+            Finding.of(
+                source.path, pos.line, pos.column, "profile.translation-missing", message, severity=Severity.INFO
+            )
+        )
     return findings
 
 
@@ -84,16 +99,36 @@ def _short(text: str) -> str:
     return text if len(text) <= 60 else text[:57] + "…"
 
 
-def unchecked_findings(profile: Profile | None, source: SourceMap | None, pages: list[CopyPage], checked: frozenset[str]) -> list[Finding]:
+def unchecked_findings(
+    profile: Profile | None, source: SourceMap | None, pages: list[CopyPage], checked: frozenset[str]
+) -> list[Finding]:
     """Every copy page and profile text in a language outside ``checked`` (the rule packs)."""
-    findings = [Finding.of(page.display, 1, 1, "copy.unchecked-language", UNCHECKED.format(what=THE_PAGE, lang=page.lang), severity=Severity.WARNING)
-                for page in pages if page.lang not in checked]
+    findings = [
+        Finding.of(
+            page.display,
+            1,
+            1,
+            "copy.unchecked-language",
+            UNCHECKED.format(what=THE_PAGE, lang=page.lang),
+            severity=Severity.WARNING,
+        )
+        for page in pages
+        if page.lang not in checked
+    ]
     if profile is None or source is None:
         return findings
     for prose in prose_texts(profile, profile.municipality.language):
         if prose.lang not in checked:
             pos = source.locate(prose.loc)
             what = THE_TEXT.format(text=_short(prose.text))
-            findings.append(Finding.of(source.path, pos.line, pos.column, "copy.unchecked-language", UNCHECKED.format(what=what, lang=prose.lang),
-                                       severity=Severity.WARNING))
+            findings.append(
+                Finding.of(
+                    source.path,
+                    pos.line,
+                    pos.column,
+                    "copy.unchecked-language",
+                    UNCHECKED.format(what=what, lang=prose.lang),
+                    severity=Severity.WARNING,
+                )
+            )
     return findings

@@ -16,9 +16,10 @@ Nothing above this module reads YAML.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
@@ -106,7 +107,14 @@ def load_yaml(path: Path | str, display_path: str | None = None) -> LoadResult:
     except safe_read.Unsafe as problem:
         if problem.rule == "file.too-large":
             size = path.lstat().st_size
-            return LoadResult(None, [_problem(shown, Pos(1, 1), "schema.too-large", MESSAGES["too_large"].format(size=size, limit=MAX_BYTES))])
+            return LoadResult(
+                None,
+                [
+                    _problem(
+                        shown, Pos(1, 1), "schema.too-large", MESSAGES["too_large"].format(size=size, limit=MAX_BYTES)
+                    )
+                ],
+            )
         return LoadResult(None, [safe_read.finding_for(shown, path.name, problem)])
     return load_yaml_bytes(raw, shown)
 
@@ -137,7 +145,9 @@ def _decode(raw: bytes, path: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", errors="replace")) + 1
         raise _Refused(
-            _problem(path, Pos(line, column), "schema.encoding", MESSAGES["encoding"].format(byte=f"0x{raw[exc.start]:02x}"))
+            _problem(
+                path, Pos(line, column), "schema.encoding", MESSAGES["encoding"].format(byte=f"0x{raw[exc.start]:02x}")
+            )
         ) from None
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
@@ -145,7 +155,7 @@ def _decode(raw: bytes, path: str) -> str:
     return text
 
 
-def _compose(text: str, path: str) -> Node:
+def _compose(text: str, path: str) -> MappingNode:
     yaml = YAML(typ="rt", pure=True)
     try:
         _prescan(yaml, text, path)
@@ -153,7 +163,9 @@ def _compose(text: str, path: str) -> Node:
     except MarkedYAMLError as exc:
         raise _Refused(_syntax_problem(exc, text, path)) from None
     except (YAMLError, RecursionError, ValueError, TypeError) as exc:
-        raise _Refused(_problem(path, Pos(1, 1), "schema.syntax", MESSAGES["syntax"].format(detail=type(exc).__name__))) from None
+        raise _Refused(
+            _problem(path, Pos(1, 1), "schema.syntax", MESSAGES["syntax"].format(detail=type(exc).__name__))
+        ) from None
     if root is None:
         raise _Refused(_problem(path, Pos(1, 1), "schema.empty", MESSAGES["empty"].format()))
     if not isinstance(root, MappingNode):
@@ -170,13 +182,27 @@ def _prescan(yaml: YAML, text: str, path: str) -> None:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(_problem(path, _mark_pos(event.start_mark), "schema.too-deep", MESSAGES["too_deep"].format(limit=MAX_DEPTH)))
+                raise _Refused(
+                    _problem(
+                        path,
+                        _mark_pos(event.start_mark),
+                        "schema.too-deep",
+                        MESSAGES["too_deep"].format(limit=MAX_DEPTH),
+                    )
+                )
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
         elif isinstance(event, AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise _Refused(_problem(path, _mark_pos(event.start_mark), "schema.aliases", MESSAGES["aliases"].format(limit=MAX_ALIASES)))
+                raise _Refused(
+                    _problem(
+                        path,
+                        _mark_pos(event.start_mark),
+                        "schema.aliases",
+                        MESSAGES["aliases"].format(limit=MAX_ALIASES),
+                    )
+                )
 
 
 def _prescan_brackets(text: str, path: str) -> None:
@@ -199,7 +225,9 @@ def _prescan_brackets(text: str, path: str) -> None:
         elif ch in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(_problem(path, Pos(line, column), "schema.too-deep", MESSAGES["too_deep"].format(limit=MAX_DEPTH)))
+                raise _Refused(
+                    _problem(path, Pos(line, column), "schema.too-deep", MESSAGES["too_deep"].format(limit=MAX_DEPTH))
+                )
         elif ch in "]}":
             depth = max(0, depth - 1)
         previous = ch
@@ -235,12 +263,15 @@ class _Walker:
     def _value(self, node: Node, loc: Loc) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _Refused(_problem(self.path, _pos(node), "schema.aliases", MESSAGES["too_many_nodes"].format(limit=MAX_NODES)))
+            raise _Refused(
+                _problem(self.path, _pos(node), "schema.aliases", MESSAGES["too_many_nodes"].format(limit=MAX_NODES))
+            )
         self.source.values[loc] = _pos(node)
         if isinstance(node, MappingNode):
             return dict(self._mapping(node, loc))
         if isinstance(node, SequenceNode):
             return [self._value(item, loc + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, ScalarNode), "a YAML node is a mapping, a sequence or a scalar"
         self.source.scalars[loc] = Scalar(node.value, quoted=bool(node.style))
         return _scalar(node)
 
@@ -327,35 +358,65 @@ def _problem(path: str, pos: Pos, rule: str, message: Message) -> Finding:
 MESSAGES: dict[str, Message] = {
     "too_large": Message(
         Text("Filen er {size} byte; grensen er {limit}.", "The file is {size} bytes; the limit is {limit}."),
-        Text("En profil skal være liten: flytt lange tekster til copy/-mappen.", "A profile should be small: move long texts into the copy/ folder."),
+        Text(
+            "En profil skal være liten: flytt lange tekster til copy/-mappen.",
+            "A profile should be small: move long texts into the copy/ folder.",
+        ),
     ),
     "encoding": Message(
         Text("Filen er ikke gyldig UTF-8 (byte {byte}).", "The file is not valid UTF-8 (byte {byte})."),
-        Text("Lagre filen som UTF-8 i redigeringsprogrammet (ofte «Lagre som» → «Koding: UTF-8»).", "Save the file as UTF-8 in your editor (often 'Save as' → 'Encoding: UTF-8')."),
+        Text(
+            "Lagre filen som UTF-8 i redigeringsprogrammet (ofte «Lagre som» → «Koding: UTF-8»).",
+            "Save the file as UTF-8 in your editor (often 'Save as' → 'Encoding: UTF-8').",
+        ),
     ),
     "nul": Message(
         Text("Filen inneholder et NUL-tegn (binære data).", "The file contains a NUL character (binary data)."),
-        Text("Profilen må være ren tekst; lagre den på nytt som UTF-8.", "A profile must be plain text; save it again as UTF-8."),
+        Text(
+            "Profilen må være ren tekst; lagre den på nytt som UTF-8.",
+            "A profile must be plain text; save it again as UTF-8.",
+        ),
     ),
     "empty": Message(
         Text("Filen er tom.", "The file is empty."),
-        Text("Lag en ny profil med «python build.py new KOMMUNENUMMER».", "Create a new profile with 'python build.py new NUMBER'."),
+        Text(
+            "Lag en ny profil med «python build.py new KOMMUNENUMMER».",
+            "Create a new profile with 'python build.py new NUMBER'.",
+        ),
     ),
     "root": Message(
-        Text("Øverste nivå er {kind}, men må være nøkler og verdier (municipality:, jobs: …).", "The top level is {kind}, but must be keys and values (municipality:, jobs: …)."),
-        Text("Fjern bindestreken foran de øverste nøklene, eller start fra «python build.py new».", "Remove the dash before the top-level keys, or start from 'python build.py new'."),
+        Text(
+            "Øverste nivå er {kind}, men må være nøkler og verdier (municipality:, jobs: …).",
+            "The top level is {kind}, but must be keys and values (municipality:, jobs: …).",
+        ),
+        Text(
+            "Fjern bindestreken foran de øverste nøklene, eller start fra «python build.py new».",
+            "Remove the dash before the top-level keys, or start from 'python build.py new'.",
+        ),
     ),
     "too_deep": Message(
         Text("Strukturen er nestet dypere enn {limit} nivåer.", "The structure is nested deeper than {limit} levels."),
-        Text("En profil trenger bare noen få nivåer; sjekk innrykk og klammer.", "A profile needs only a few levels; check indentation and brackets."),
+        Text(
+            "En profil trenger bare noen få nivåer; sjekk innrykk og klammer.",
+            "A profile needs only a few levels; check indentation and brackets.",
+        ),
     ),
     "aliases": Message(
         Text("Filen bruker mer enn {limit} aliaser (*navn).", "The file uses more than {limit} aliases (*name)."),
-        Text("Skriv verdiene ut i stedet for å gjenbruke dem med & og *.", "Write values out instead of reusing them with & and *."),
+        Text(
+            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
+            "Write values out instead of reusing them with & and *.",
+        ),
     ),
     "too_many_nodes": Message(
-        Text("Aliasene utvider filen til mer enn {limit} verdier (en «alias-bombe»).", "Aliases expand the file to more than {limit} values (an 'alias bomb')."),
-        Text("Skriv verdiene ut i stedet for å gjenbruke dem med & og *.", "Write values out instead of reusing them with & and *."),
+        Text(
+            "Aliasene utvider filen til mer enn {limit} verdier (en «alias-bombe»).",
+            "Aliases expand the file to more than {limit} values (an 'alias bomb').",
+        ),
+        Text(
+            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
+            "Write values out instead of reusing them with & and *.",
+        ),
     ),
     "tab": Message(
         Text("Tabulator i innrykk: YAML tillater bare mellomrom.", "Tab in indentation: YAML allows only spaces."),
@@ -364,8 +425,10 @@ MESSAGES: dict[str, Message] = {
     "syntax": Message(
         Text("YAML-syntaksfeil ({detail}).", "YAML syntax error ({detail})."),
         Text(
-            "Sjekk innrykket (to mellomrom per nivå), kolon og mellomrom etter hver nøkkel, og at anførselstegn og klammer er lukket.",
-            "Check the indentation (two spaces per level), a colon and a space after each key, and that quotes and brackets are closed.",
+            "Sjekk innrykket (to mellomrom per nivå), kolon og mellomrom etter hver nøkkel, og at anførselstegn og "
+            "klammer er lukket.",
+            "Check the indentation (two spaces per level), a colon and a space after each key, and that quotes and "
+            "brackets are closed.",
         ),
     ),
     "merge_key": Message(
@@ -374,10 +437,19 @@ MESSAGES: dict[str, Message] = {
     ),
     "key_type": Message(
         Text("En nøkkel må være tekst, men her er den {kind}.", "A key must be text, but here it is {kind}."),
-        Text("Skriv nøkkelen som et ord etterfulgt av kolon, f.eks. «name:».", "Write the key as a word followed by a colon, e.g. 'name:'."),
+        Text(
+            "Skriv nøkkelen som et ord etterfulgt av kolon, f.eks. «name:».",
+            "Write the key as a word followed by a colon, e.g. 'name:'.",
+        ),
     ),
     "duplicate_key": Message(
-        Text("Nøkkelen «{key}» står to ganger (første gang på linje {line}).", "The key '{key}' appears twice (first on line {line})."),
-        Text("Slå sammen de to, eller slett den ene: bare én verdi kan gjelde.", "Merge the two or delete one: only one value can apply."),
+        Text(
+            "Nøkkelen «{key}» står to ganger (første gang på linje {line}).",
+            "The key '{key}' appears twice (first on line {line}).",
+        ),
+        Text(
+            "Slå sammen de to, eller slett den ene: bare én verdi kan gjelde.",
+            "Merge the two or delete one: only one value can apply.",
+        ),
     ),
 }

@@ -33,7 +33,7 @@ class LocalText(str):
 
     languages: dict[str, str]
 
-    def __new__(cls, text: str, languages: dict[str, str] | None = None) -> "LocalText":
+    def __new__(cls, text: str, languages: dict[str, str] | None = None) -> LocalText:
         value = super().__new__(cls, text)
         value.languages = dict(languages or {})
         return value
@@ -41,7 +41,7 @@ class LocalText(str):
     def __reduce__(self) -> tuple[Any, ...]:
         return LocalText, (str(self), self.languages)
 
-    def shown_in(self, lang: str, own: str) -> "Shown":
+    def shown_in(self, lang: str, own: str) -> Shown:
         """The text a page in ``lang`` shows: its own translation, else the municipality's text."""
         if lang in self.languages:
             return Shown(self.languages[lang], lang)
@@ -51,7 +51,7 @@ class LocalText(str):
         """The languages in ``langs`` this text has no text in (the municipality's own never)."""
         return [lang for lang in langs if lang != own and lang not in self.languages]
 
-    def map(self, change: Any) -> "LocalText":
+    def map(self, change: Any) -> LocalText:
         """The same text with ``change`` applied in every language (``capfirst`` in templates)."""
         return LocalText(change(str(self)), {lang: change(text) for lang, text in self.languages.items()})
 
@@ -98,5 +98,7 @@ def local_text(max_length: int) -> Any:
     """The annotated type of a translatable field of at most ``max_length`` characters per language."""
     one = Annotated[str, Field(min_length=1, max_length=max_length)]
     lang = Annotated[str, Field(pattern=LANG_PATTERN)]
-    languages = Annotated[dict[lang, one], Field(min_length=1, json_schema_extra={"additionalProperties": False}), Tag(LANGUAGES_TAG)]  # type: ignore[valid-type]
-    return Annotated[Annotated[one, Tag(TEXT_TAG)] | languages, Discriminator(_discriminate), AfterValidator(_local)]  # type: ignore[valid-type]
+    languages = Annotated[
+        dict[lang, one], Field(min_length=1, json_schema_extra={"additionalProperties": False}), Tag(LANGUAGES_TAG)
+    ]
+    return Annotated[Annotated[one, Tag(TEXT_TAG)] | languages, Discriminator(_discriminate), AfterValidator(_local)]

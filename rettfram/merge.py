@@ -42,11 +42,16 @@ def merge(out: Path, shards: list[Path]) -> MergeResult:
     for shard in shards:
         for entry in _entries(shard):
             if entry.slug in entries:
-                raise MergeError(Text(
-                    f"{entry.slug}/ finnes i både «{display_path(entries[entry.slug][1])}» og «{display_path(shard)}»; bygg hver kommune i bare én del.",
-                    f"{entry.slug}/ is in both '{display_path(entries[entry.slug][1])}' and '{display_path(shard)}'; build each municipality in one shard only.",
-                    f"{entry.slug}/ finst i både «{display_path(entries[entry.slug][1])}» og «{display_path(shard)}»; bygg kvar kommune i berre éin del.",
-                ))
+                raise MergeError(
+                    Text(
+                        f"{entry.slug}/ finnes i både «{display_path(entries[entry.slug][1])}» og "
+                        f"«{display_path(shard)}»; bygg hver kommune i bare én del.",
+                        f"{entry.slug}/ is in both '{display_path(entries[entry.slug][1])}' and "
+                        f"'{display_path(shard)}'; build each municipality in one shard only.",
+                        f"{entry.slug}/ finst i både «{display_path(entries[entry.slug][1])}» og "
+                        f"«{display_path(shard)}»; bygg kvar kommune i berre éin del.",
+                    )
+                )
             entries[entry.slug] = (entry, shard)
     try:
         publish.check_out(out, shards)
@@ -63,19 +68,25 @@ def merge(out: Path, shards: list[Path]) -> MergeResult:
 
 def _entries(shard: Path) -> list[portal.PortalEntry]:
     if shard.is_symlink() or not (shard / publish.MARKER).is_file():
-        raise MergeError(Text(
-            f"«{display_path(shard)}» er ikke en mappe som «build» har laget; oppgi utdatamappene fra «build --shard».",
-            f"'{display_path(shard)}' is not a folder made by 'build'; give the output folders of 'build --shard'.",
-            f"«{display_path(shard)}» er ikkje ei mappe som «build» har laga; oppgi utdatamappene frå «build --shard».",
-        ))
+        raise MergeError(
+            Text(
+                f"«{display_path(shard)}» er ikke en mappe som «build» har laget; oppgi utdatamappene fra «build "
+                f"--shard».",
+                f"'{display_path(shard)}' is not a folder made by 'build'; give the output folders of 'build --shard'.",
+                f"«{display_path(shard)}» er ikkje ei mappe som «build» har laga; oppgi utdatamappene frå «build "
+                f"--shard».",
+            )
+        )
     try:
         return portal.read_entries(shard)
     except ValueError as exc:
-        raise MergeError(Text(
-            f"Kan ikke lese portalens data i «{display_path(shard)}» ({exc}); bygg delen på nytt.",
-            f"Cannot read the portal's data in '{display_path(shard)}' ({exc}); build that shard again.",
-            f"Kan ikkje lese dataa til portalen i «{display_path(shard)}» ({exc}); bygg delen på nytt.",
-        )) from None
+        raise MergeError(
+            Text(
+                f"Kan ikke lese portalens data i «{display_path(shard)}» ({exc}); bygg delen på nytt.",
+                f"Cannot read the portal's data in '{display_path(shard)}' ({exc}); build that shard again.",
+                f"Kan ikkje lese dataa til portalen i «{display_path(shard)}» ({exc}); bygg delen på nytt.",
+            )
+        ) from None
 
 
 def _take(source: Path, target: Path, shard: Path, same_or_new: bool = False) -> None:
@@ -93,11 +104,16 @@ def _take(source: Path, target: Path, shard: Path, same_or_new: bool = False) ->
             if destination.exists():
                 if same_or_new and destination.read_bytes() == path.read_bytes():
                     continue
-                raise MergeError(Text(
-                    f"«{display_path(path)}» skiller seg fra samme fil i en annen del; bygg alle delene med samme Rettfram.",
-                    f"'{display_path(path)}' differs from the same file in another shard; build every shard with the same Rettfram.",
-                    f"«{display_path(path)}» skil seg frå same fil i ein annan del; bygg alle delane med same Rettfram.",
-                ))
+                raise MergeError(
+                    Text(
+                        f"«{display_path(path)}» skiller seg fra samme fil i en annen del; bygg alle delene med samme "
+                        f"Rettfram.",
+                        f"'{display_path(path)}' differs from the same file in another shard; build every shard with "
+                        f"the same Rettfram.",
+                        f"«{display_path(path)}» skil seg frå same fil i ein annan del; bygg alle delane med same "
+                        f"Rettfram.",
+                    )
+                )
             destination.parent.mkdir(parents=True, exist_ok=True)
             publish.link_or_copy(path, destination)
 

@@ -20,6 +20,6 @@ class Message:
     text: Text
     fix: Text
 
-    def format(self, **params: Any) -> "Message":
+    def format(self, **params: Any) -> Message:
         """Fill ``{name}`` placeholders; a :class:`Text` parameter is rendered per language."""
         return Message(self.text.format(**params), self.fix.format(**params))

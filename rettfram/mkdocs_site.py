@@ -30,9 +30,10 @@ import logging
 import os
 import re
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import jinja2
 from markdown import Extension
@@ -93,7 +94,9 @@ def config_dict(base: dict[str, Any], settings: SiteSettings, docs_dir: Path, si
     )
     config["theme"]["language"] = settings.language
     config.setdefault("extra", {})["alternate"] = settings.alternates or None
-    config["plugins"] = [{"search": {"lang": settings.search_lang}} if _name(p) == "search" else p for p in config.get("plugins", [])]
+    config["plugins"] = [
+        {"search": {"lang": settings.search_lang}} if _name(p) == "search" else p for p in config.get("plugins", [])
+    ]
     return config
 
 
@@ -164,7 +167,11 @@ class _SharedTheme(BasePlugin):
         dirs = [Path(d) for d in config.theme.dirs]
         for file in list(files):  # Files.remove while iterating a copy
             dest = file.dest_uri
-            if file.abs_src_path and any(Path(file.abs_src_path).is_relative_to(d) for d in dirs) and dest.startswith(SHARED + "/"):
+            if (
+                file.abs_src_path
+                and any(Path(file.abs_src_path).is_relative_to(d) for d in dirs)
+                and dest.startswith(SHARED + "/")
+            ):
                 files.remove(file)
                 unused = dest.startswith(LUNR) and dest.removeprefix(LUNR) not in self.lunr
                 if not dest.endswith(".map") and not unused:
@@ -206,7 +213,7 @@ def _compile_once(theme: Any) -> None:
                 _LISTINGS[key] = listing(extensions, filter_func)
             return list(_LISTINGS[key])
 
-        env.list_templates = list_templates  # type: ignore[method-assign]  # one instance, this build only
+        env.list_templates = list_templates  # one instance, this build only
         return env
 
     theme.get_env = get_env

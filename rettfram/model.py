@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic_core import PydanticCustomError
 
-from rettfram.local_text import local_text
+from rettfram.local_text import LocalText, local_text
 
 URL_SCHEMES = ("http", "https", "mailto", "tel")
 
@@ -23,7 +23,9 @@ def _check_url(value: str) -> str:
     parts = urlsplit(value.strip())
     scheme = parts.scheme.lower()
     if scheme not in URL_SCHEMES:
-        raise PydanticCustomError("url_scheme", "URL scheme {scheme!r} is not allowed", {"scheme": scheme or "", "url": value})
+        raise PydanticCustomError(
+            "url_scheme", "URL scheme {scheme!r} is not allowed", {"scheme": scheme or "", "url": value}
+        )
     if scheme in ("http", "https") and not parts.hostname:
         raise PydanticCustomError("url_host", "URL {url!r} has no host", {"url": value})
     if any(ch.isspace() for ch in value.strip()):
@@ -64,8 +66,12 @@ class Translatable:
 
 PROSE = ProseMark()
 TRANSLATABLE = Translatable()
-Prose = Annotated[local_text(500), PROSE, TRANSLATABLE]  # written for readers: linted, per language
-Label = Annotated[local_text(500), TRANSLATABLE]  # a short name of a thing (a sector, a profession): translated, not linted
+if TYPE_CHECKING:  # what a validated field holds; mypy cannot read a type local_text builds at run time
+    Prose = LocalText
+    Label = LocalText
+else:
+    Prose = Annotated[local_text(500), PROSE, TRANSLATABLE]  # written for readers: linted, per language
+    Label = Annotated[local_text(500), TRANSLATABLE]  # a short name (a sector, a profession): translated, not linted
 
 
 class Fresh:
@@ -92,7 +98,9 @@ FACTS_FRESH_DAYS = 2 * 365
 CheckedDate = Annotated[dt.date, Checked()]
 FactDate = Annotated[dt.date, Checked(), Fresh(FACTS_FRESH_DAYS)]
 Count = Annotated[int, Field(ge=0)]
-LangCode = Annotated[str, Field(pattern=r"^[a-z]{2,3}$", description="Språkkode etter ISO 639, f.eks. nb, nn, en, pl, uk, se.")]
+LangCode = Annotated[
+    str, Field(pattern=r"^[a-z]{2,3}$", description="Språkkode etter ISO 639, f.eks. nb, nn, en, pl, uk, se.")
+]
 
 
 class Strict(BaseModel):
@@ -100,19 +108,26 @@ class Strict(BaseModel):
 
 
 class Municipality(Strict):
-    number: str = Field(pattern=r"^\d{4}$", description="Kommunenummeret med fire siffer, i anførselstegn: \"5014\". Må finnes i kommuneregisteret.")
+    number: str = Field(
+        pattern=r"^\d{4}$",
+        description='Kommunenummeret med fire siffer, i anførselstegn: "5014". Må finnes i kommuneregisteret.',
+    )
     name: Line = Field(description="Kommunens navn slik det skal stå på sidene.")
     county: Line | None = Field(None, description="Fylket kommunen ligger i.")
     language: Literal["nb", "nn"] = Field(description="Målform for sidene: nb (bokmål) eller nn (nynorsk).")
     website: Url | None = Field(None, description="Kommunens nettsted (https://…).")
-    sample_data: bool = Field(False, description="true mens profilen har eksempeldata; alle sider viser da en merknad om det.")
+    sample_data: bool = Field(
+        False, description="true mens profilen har eksempeldata; alle sider viser da en merknad om det."
+    )
 
 
 class Contact(Strict):
     name: Line = Field(description="Navnet på tilflyttingskontakten, personen en nykommer kan ringe.")
     role: Label | None = Field(None, description="Stillingen, f.eks. «Tilflyttingskontakt».")
     email: Email | None = Field(None, description="E-postadresse.")
-    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{5,20}$")] | None = Field(None, description="Telefonnummer i anførselstegn, f.eks. \"+47 72 46 00 00\".")
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ]{5,20}$")] | None = Field(
+        None, description='Telefonnummer i anførselstegn, f.eks. "+47 72 46 00 00".'
+    )
     languages: list[LangCode] = Field(default_factory=list, description="Språk kontakten kan snakke med nykommere på.")
 
 
@@ -135,8 +150,13 @@ class TargetGroupId(str, Enum):
 
 
 class TargetGroup(Strict):
-    id: TargetGroupId = Field(description="Målgruppen teksten skrives for. Forskningen: de som faktisk flytter er ofte arbeidsinnvandrere, flyktninger, enslige og folk over 45.")
-    note: Line | None = Field(None, description="Hva vi vet om gruppen her.")  # not Prose: it names a group by design, which the target rules would flag
+    id: TargetGroupId = Field(
+        description="Målgruppen teksten skrives for. Forskningen: de som faktisk flytter er ofte arbeidsinnvandrere, "
+        "flyktninger, enslige og folk over 45."
+    )
+    note: Line | None = Field(
+        None, description="Hva vi vet om gruppen her."
+    )  # not Prose: it names a group by design, which the target rules would flag
 
 
 class Strength(Strict):
@@ -151,7 +171,11 @@ Topic = Literal["work", "housing", "services", "education", "community", "transp
 
 class Weakness(Strict):
     text: Prose = Field(description="Noe som er vanskelig her, sagt ærlig.")
-    topic: Topic | None = Field(None, description="Hvilken side svakheten hører til: work, housing, services, education, community, transport eller other.")
+    topic: Topic | None = Field(
+        None,
+        description="Hvilken side svakheten hører til: work, housing, services, education, community, transport eller "
+        "other.",
+    )
     action: Prose | None = Field(None, description="Hva kommunen gjør med det.")
     by: Annotated[int, Field(ge=1900, le=2100)] | None = Field(None, description="Året tiltaket skal være gjort.")
 
@@ -163,9 +187,13 @@ class Vacancy(Strict):
     deadline: dt.date = Field(description="Søknadsfrist (ÅÅÅÅ-MM-DD). Stillinger med passert frist vises ikke.")
     url: Url | None = Field(None, description="Lenke til utlysningen.")
     languages: list[LangCode] = Field(default_factory=list, description="Språk arbeidsplassen bruker.")
-    employment: Literal["permanent", "temporary", "seasonal"] | None = Field(None, description="permanent (fast), temporary (vikariat/midlertidig) eller seasonal (sesong).")
+    employment: Literal["permanent", "temporary", "seasonal"] | None = Field(
+        None, description="permanent (fast), temporary (vikariat/midlertidig) eller seasonal (sesong)."
+    )
     percent: Annotated[int, Field(ge=1, le=100)] | None = Field(None, description="Stillingsprosent, f.eks. 100.")
-    norwegian_level: Literal["A1", "A2", "B1", "B2", "C1", "C2"] | None = Field(None, description="Norsknivået stillingen krever (CEFR: A1–C2).")
+    norwegian_level: Literal["A1", "A2", "B1", "B2", "C1", "C2"] | None = Field(
+        None, description="Norsknivået stillingen krever (CEFR: A1–C2)."
+    )
 
 
 class PartnerHelp(Strict):
@@ -186,7 +214,9 @@ def _or_boolean(schema: dict) -> None:
 
 class Qualification(Strict):
     profession: Label = Field(description="Yrket, f.eks. «Sykepleier».")
-    authority: Line = Field(description="Hvem som godkjenner utdanning fra utlandet, f.eks. «Helsedirektoratet (autorisasjon)».")
+    authority: Line = Field(
+        description="Hvem som godkjenner utdanning fra utlandet, f.eks. «Helsedirektoratet (autorisasjon)»."
+    )
     url: Url | None = Field(None, description="Lenke til hvordan man søker godkjenning.")
     help: Prose | None = Field(None, description="Hva kommunen eller arbeidsgiveren hjelper med.")
 
@@ -194,14 +224,22 @@ class Qualification(Strict):
 class Jobs(Strict):
     industries: list[Label] = Field(default_factory=list, description="De viktigste næringene.")
     partner_help: Annotated[PartnerHelp, BeforeValidator(_partner_help)] = Field(
-        default_factory=lambda: PartnerHelp(offered=False), json_schema_extra=_or_boolean,
-        description="«Jobb til to»: om kommunen hjelper en partner med å finne jobb (offered) og hva hjelpen består i (includes). true/false godtas også.")
-    qualifications: list[Qualification] = Field(default_factory=list, description="Godkjenning av utdanning fra utlandet, per yrke.")
+        default_factory=lambda: PartnerHelp(offered=False),
+        json_schema_extra=_or_boolean,
+        description="«Jobb til to»: om kommunen hjelper en partner med å finne jobb (offered) og hva hjelpen består i "
+        "(includes). true/false godtas også.",
+    )
+    qualifications: list[Qualification] = Field(
+        default_factory=list, description="Godkjenning av utdanning fra utlandet, per yrke."
+    )
     vacancies: list[Vacancy] = Field(default_factory=list, description="Ledige stillinger nå.")
 
 
 class Listing(Strict):
-    kind: Literal["sale", "rent", "plot", "trial", "farm"] = Field(description="sale (til salgs), rent (til leie), plot (tomt), trial (prøvebolig) eller farm (gårdsbruk eller småbruk til salgs eller leie).")
+    kind: Literal["sale", "rent", "plot", "trial", "farm"] = Field(
+        description="sale (til salgs), rent (til leie), plot (tomt), trial (prøvebolig) eller farm (gårdsbruk eller "
+        "småbruk til salgs eller leie)."
+    )
     title: Prose = Field(description="Kort beskrivelse, f.eks. «Leilighet, 3 rom, Sistranda».")
     price_nok: Count | None = Field(None, description="Pris i kroner: per måned for leie, totalt for salg og tomt.")
     size_m2: Annotated[float, Field(ge=0)] | None = Field(None, description="Størrelse i kvadratmeter.")
@@ -217,32 +255,46 @@ class PriceLevel(Strict):
 
 
 class FirstHome(Strict):
-    kind: Literal["municipal", "employer", "transit"] = Field(description="municipal (kommunal bolig), employer (arbeidsgiverens bolig) eller transit (gjennomgangsbolig).")
+    kind: Literal["municipal", "employer", "transit"] = Field(
+        description="municipal (kommunal bolig), employer (arbeidsgiverens bolig) eller transit (gjennomgangsbolig)."
+    )
     text: Prose = Field(description="Hva som finnes, for hvem og hvor lenge.")
 
 
 class Housing(Strict):
-    updated: CheckedDate | None = Field(None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel.")
-    listings: list[Listing] = Field(default_factory=list, description="Boliger, tomter og prøveboliger som faktisk er ledige.")
+    updated: CheckedDate | None = Field(
+        None, description="Når boligoversikten sist ble sjekket. Eldre enn 90 dager gir en advarsel."
+    )
+    listings: list[Listing] = Field(
+        default_factory=list, description="Boliger, tomter og prøveboliger som faktisk er ledige."
+    )
     start_loan: bool = Field(False, description="true hvis kommunen tilbyr startlån.")
     price_level: PriceLevel | None = Field(None, description="Hva boliger koster her, med kilde og dato.")
-    first_home: list[FirstHome] = Field(default_factory=list, description="Et sted å bo den første tiden når ingenting i oversikten passer.")
+    first_home: list[FirstHome] = Field(
+        default_factory=list, description="Et sted å bo den første tiden når ingenting i oversikten passer."
+    )
 
 
 class Kindergarten(Strict):
     available_places: Count = Field(description="Ledige barnehageplasser nå.")
-    admission: Literal["continuous", "yearly"] = Field("yearly", description="continuous (løpende opptak) eller yearly (hovedopptak én gang i året).")
+    admission: Literal["continuous", "yearly"] = Field(
+        "yearly", description="continuous (løpende opptak) eller yearly (hovedopptak én gang i året)."
+    )
     as_of: CheckedDate = Field(description="Datoen tallet gjelder.")
 
 
 class School(Strict):
     name: Line = Field(description="Skolens navn.")
-    grades: Annotated[str, Field(pattern=r"^\d{1,2}(-\d{1,2})?$")] | None = Field(None, description="Trinn, f.eks. \"1-10\".")
+    grades: Annotated[str, Field(pattern=r"^\d{1,2}(-\d{1,2})?$")] | None = Field(
+        None, description='Trinn, f.eks. "1-10".'
+    )
     pupils: Count | None = Field(None, description="Antall elever.")
 
 
 class Broadband(Strict):
-    fiber_share: Annotated[float, Field(ge=0, le=1)] = Field(description="Andel husstander med fiber, mellom 0 og 1 (0.92 = 92 %).")
+    fiber_share: Annotated[float, Field(ge=0, le=1)] = Field(
+        description="Andel husstander med fiber, mellom 0 og 1 (0.92 = 92 %)."
+    )
     as_of: FactDate = Field(description="Datoen tallet gjelder.")
 
 
@@ -271,7 +323,9 @@ class NorwegianTraining(Strict):
 
 
 class Education(Strict):
-    upper_secondary: list[UpperSecondary] = Field(default_factory=list, description="Videregående skoler en ungdom kan nå hjemmefra.")
+    upper_secondary: list[UpperSecondary] = Field(
+        default_factory=list, description="Videregående skoler en ungdom kan nå hjemmefra."
+    )
     norwegian_training: NorwegianTraining | None = Field(None, description="Norskopplæring for voksne.")
 
 
@@ -284,43 +338,66 @@ class WelcomeEvent(Strict):
 class Welcome(Strict):
     includes: list[Prose] = Field(default_factory=list, description="Hva kommunen hjelper nye innbyggere med.")
     mentor: Prose | None = Field(None, description="Fadder- eller mentorordning: hvem og hvor lenge.")
-    events: list[WelcomeEvent] = Field(default_factory=list, description="Velkomstmøter og andre arrangementer med dato.")
+    events: list[WelcomeEvent] = Field(
+        default_factory=list, description="Velkomstmøter og andre arrangementer med dato."
+    )
 
 
 class Travel(Strict):
     to: Line = Field(description="Reisemålet, f.eks. «Trondheim» eller «St. Olavs hospital».")
     minutes: Count = Field(description="Reisetid i minutter, dør til dør for et vanlig reisemiddel.")
-    mode: Literal["car", "bus", "boat", "ferry", "train", "plane", "bike", "walk"] = Field(description="Reisemåte: car, bus, boat, ferry, train, plane, bike eller walk.")
+    mode: Literal["car", "bus", "boat", "ferry", "train", "plane", "bike", "walk"] = Field(
+        description="Reisemåte: car, bus, boat, ferry, train, plane, bike eller walk."
+    )
 
 
 class Community(Strict):
-    meeting_places: list[Label] = Field(default_factory=list, description="Møteplasser: frivilligsentral, lag, språkkafé …")
-    newcomer_programme: Prose | None = Field(None, description="Hva kommunen gjør for nye innbyggere (tilflytterdag, fadder …).")
+    meeting_places: list[Label] = Field(
+        default_factory=list, description="Møteplasser: frivilligsentral, lag, språkkafé …"
+    )
+    newcomer_programme: Prose | None = Field(
+        None, description="Hva kommunen gjør for nye innbyggere (tilflytterdag, fadder …)."
+    )
 
 
 class Population(Strict):
     source: Line = Field(description="Kilden, f.eks. «SSB tabell 07459».")
     as_of: FactDate = Field(description="Datoen det siste tallet gjelder.")
-    series: dict[Annotated[int, Field(ge=1900, le=2100)], Count] = Field(description="Folketall per år, f.eks. {2015: 4869, 2020: 5180}.")
+    series: dict[Annotated[int, Field(ge=1900, le=2100)], Count] = Field(
+        description="Folketall per år, f.eks. {2015: 4869, 2020: 5180}."
+    )
 
 
 class MigrationYear(Strict):
-    moved_in: Count = Field(alias="in", description="Innflyttinger i alt: fra andre kommuner og fra utlandet, slik SSB tabell 06913 teller dem.")
-    moved_out: Count = Field(alias="out", description="Utflyttinger i alt: til andre kommuner og til utlandet (SSB tabell 06913).")
-    immigration: Count | None = Field(None, description="Av innflyttingene: innvandret fra utlandet, der kilden skiller det ut.")
-    emigration: Count | None = Field(None, description="Av utflyttingene: utvandret til utlandet, der kilden skiller det ut.")
+    moved_in: Count = Field(
+        alias="in",
+        description="Innflyttinger i alt: fra andre kommuner og fra utlandet, slik SSB tabell 06913 teller dem.",
+    )
+    moved_out: Count = Field(
+        alias="out", description="Utflyttinger i alt: til andre kommuner og til utlandet (SSB tabell 06913)."
+    )
+    immigration: Count | None = Field(
+        None, description="Av innflyttingene: innvandret fra utlandet, der kilden skiller det ut."
+    )
+    emigration: Count | None = Field(
+        None, description="Av utflyttingene: utvandret til utlandet, der kilden skiller det ut."
+    )
 
 
 class Migration(Strict):
     source: Line = Field(description="Kilden, f.eks. «SSB tabell 06913».")
     as_of: FactDate = Field(description="Datoen det siste tallet gjelder.")
-    series: dict[Annotated[int, Field(ge=1900, le=2100)], MigrationYear] = Field(description="Flytting per år: in, out, immigration, emigration.")
+    series: dict[Annotated[int, Field(ge=1900, le=2100)], MigrationYear] = Field(
+        description="Flytting per år: in, out, immigration, emigration."
+    )
 
 
 class Facts(Strict):
     population: Population | None = Field(None, description="Folketall over tid, med kilde.")
     migration: Migration | None = Field(None, description="Inn- og utflytting, inn- og utvandring per år, med kilde.")
-    centrality: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="SSBs sentralitetsklasse, 1 (mest sentral) til 6.")
+    centrality: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        None, description="SSBs sentralitetsklasse, 1 (mest sentral) til 6."
+    )
 
 
 class Profile(Strict):
@@ -336,10 +413,14 @@ class Profile(Strict):
     strengths: list[Strength] = Field(default_factory=list, description="Styrker, hver med belegg, kilde og år.")
     weaknesses: list[Weakness] = Field(default_factory=list, description="Det som er vanskelig, sagt ærlig.")
     jobs: Jobs = Field(default_factory=Jobs, description="Arbeid: næringer, ledige stillinger, hjelp til partner.")
-    housing: Housing = Field(default_factory=Housing, description="Bolig: ledige boliger, tomter, prøveboliger, startlån.")
+    housing: Housing = Field(
+        default_factory=Housing, description="Bolig: ledige boliger, tomter, prøveboliger, startlån."
+    )
     services: Services = Field(default_factory=Services, description="Barnehage, skole, helse og bredbånd.")
     education: Education = Field(default_factory=Education, description="Videregående skole og norskopplæring.")
-    welcome: Welcome = Field(default_factory=Welcome, description="Hva nye innbyggere får: hjelp, fadder, velkomstmøter.")
+    welcome: Welcome = Field(
+        default_factory=Welcome, description="Hva nye innbyggere får: hjelp, fadder, velkomstmøter."
+    )
     travel: list[Travel] = Field(default_factory=list, description="Reisetider til viktige steder.")
     community: Community = Field(default_factory=Community, description="Møteplasser og opplegg for nykommere.")
     facts: Facts = Field(default_factory=Facts, description="Fakta fra SSB, hver serie med kilde.")

@@ -36,18 +36,20 @@ class PortalEntry:
     languages: tuple[str, ...]
 
     @classmethod
-    def of(cls, profile: Profile, slug: str, languages: list[str], today: dt.date) -> "PortalEntry":
+    def of(cls, profile: Profile, slug: str, languages: list[str], today: dt.date) -> PortalEntry:
         return cls(site_data.summary(profile, today), slug, tuple(languages))
 
     def href(self, lang: str) -> str:
         return f"{self.slug}/index.html" if lang == self.languages[0] else f"{self.slug}/{lang}/index.html"
 
     def as_json(self) -> dict:
-        summary = {k: v.isoformat() if isinstance(v, dt.date) else v for k, v in dataclasses.asdict(self.summary).items()}
+        summary = {
+            k: v.isoformat() if isinstance(v, dt.date) else v for k, v in dataclasses.asdict(self.summary).items()
+        }
         return {"slug": self.slug, "languages": list(self.languages), "summary": summary}
 
     @classmethod
-    def from_json(cls, data: dict) -> "PortalEntry":
+    def from_json(cls, data: dict) -> PortalEntry:
         """The inverse of :meth:`as_json`; raises ValueError, KeyError or TypeError for anything else."""
         hints = typing.get_type_hints(site_data.Summary)
         values = {}
@@ -80,24 +82,34 @@ def _environment() -> jinja2.Environment:
 
 def render_portal(entries: list[PortalEntry]) -> str:
     ordered = sorted(entries, key=lambda e: (e.summary.name, e.summary.number))
-    return _environment().get_template("portal/index.html.j2").render(
-        entries=ordered,
-        nb=i18n.catalogue("nb"),
-        en=i18n.catalogue("en"),
-        endonym=lambda lang: i18n.catalogue(lang).t("meta.endonym") if lang in i18n.available() else lang,
+    return (
+        _environment()
+        .get_template("portal/index.html.j2")
+        .render(
+            entries=ordered,
+            nb=i18n.catalogue("nb"),
+            en=i18n.catalogue("en"),
+            endonym=lambda lang: i18n.catalogue(lang).t("meta.endonym") if lang in i18n.available() else lang,
+        )
     )
 
 
 def render_rules(rules: Markup | None) -> str:
     """The rules reference (``docs/rules.md``, rendered like copy), published once for every site."""
-    return _environment().get_template("portal/rules.html.j2").render(rules=rules, nb=i18n.catalogue("nb"), en=i18n.catalogue("en"))
+    return (
+        _environment()
+        .get_template("portal/rules.html.j2")
+        .render(rules=rules, nb=i18n.catalogue("nb"), en=i18n.catalogue("en"))
+    )
 
 
 def write_portal(folder: Path, entries: list[PortalEntry], rules: Markup | None) -> None:
     (folder / "index.html").write_text(render_portal(entries), encoding="utf-8")
     (folder / RULES_PAGE).write_text(render_rules(rules), encoding="utf-8")
     ordered = sorted(entries, key=lambda e: e.slug)
-    (folder / MANIFEST).write_text(json.dumps([e.as_json() for e in ordered], ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    (folder / MANIFEST).write_text(
+        json.dumps([e.as_json() for e in ordered], ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
 
 
 def read_entries(folder: Path) -> list[PortalEntry]:

@@ -13,11 +13,11 @@ import functools
 import os
 import threading
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
 
 from rettfram.site_build import BuildError, BuildOptions, BuildResult, BuildStopped, build
 
@@ -31,7 +31,7 @@ class Snapshot:
     stamps: tuple[tuple[str, int], ...]
 
     @classmethod
-    def of(cls, folder: Path) -> "Snapshot":
+    def of(cls, folder: Path) -> Snapshot:
         """Every entry below ``folder`` with its modification time; symlinks are not followed
         (a link to a big folder or a loop costs nothing) and a file that vanishes is skipped."""
         stamps = []
@@ -70,9 +70,15 @@ class _QuietServer(ThreadingHTTPServer):
         pass  # a client that hangs up or sends garbage is not the user's problem
 
 
-def serve(folder: Path, out: Path, port: int, today: Callable[[], dt.date],
-          report: Callable[[BuildResult | BuildStopped | BuildError], None],
-          ready: Callable[[str], None], stop: threading.Event) -> None:
+def serve(
+    folder: Path,
+    out: Path,
+    port: int,
+    today: Callable[[], dt.date],
+    report: Callable[[BuildResult | BuildStopped | BuildError], None],
+    ready: Callable[[str], None],
+    stop: threading.Event,
+) -> None:
     """Build ``folder`` into ``out``, serve ``out`` on 127.0.0.1:``port`` and rebuild on change
     until ``stop`` is set. ``report`` gets every build's result; ``ready`` the preview's URL."""
     first = _build(folder, out, today(), report)
@@ -95,7 +101,7 @@ def serve(folder: Path, out: Path, port: int, today: Callable[[], dt.date],
         server.server_close()
 
 
-def _build(folder: Path, out: Path, today: dt.date, report) -> BuildResult | None:  # type: ignore[no-untyped-def]
+def _build(folder: Path, out: Path, today: dt.date, report) -> BuildResult | None:
     try:
         result = build(BuildOptions(paths=[str(folder)], today=today, out=out, cache=out.parent / "cache" / "charts"))
     except (BuildStopped, BuildError) as problem:

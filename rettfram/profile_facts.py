@@ -41,12 +41,13 @@ class EditError(Exception):
         self.message = message
 
 
-def updated_profile(raw: bytes, key: str, source: str, as_of: dt.date, series: dict[int, Any],
-                    comment: str | None = None) -> bytes:
+def updated_profile(
+    raw: bytes, key: str, source: str, as_of: dt.date, series: dict[int, Any], comment: str | None = None
+) -> bytes:
     """``raw`` (a profile that loads) with ``facts.<key>`` set to ``source``, ``as_of`` and
     ``series``; ``comment`` goes after ``<key>:`` when the key is new."""
     bom = raw.startswith(BOM)
-    text = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
+    text = raw[len(BOM) :].decode("utf-8") if bom else raw.decode("utf-8")
     crlf = "\r\n" in text
     yaml = _yaml()
     try:
@@ -178,7 +179,7 @@ def _carry_comments(old: CommentedMap, new: CommentedMap) -> None:
 
 def _token(value: str, like: CommentToken) -> CommentToken:
     token = copy.copy(like)
-    token.value = value  # type: ignore[misc]
+    token.value = value
     return token
 
 
@@ -189,8 +190,9 @@ def _plain(series: dict[int, Any]) -> dict[int, Any]:
     return {year: (dict(v) if isinstance(v, dict) else v) for year, v in series.items()}
 
 
-def _check_only_owned_keys_changed(before: bytes, after: bytes, key: str, source: str, as_of: dt.date,
-                                   series: dict[int, Any]) -> None:
+def _check_only_owned_keys_changed(
+    before: bytes, after: bytes, key: str, source: str, as_of: dt.date, series: dict[int, Any]
+) -> None:
     """Load both versions as ``rettfram check`` does and compare: only ``facts.<key>``'s owned
     keys may differ, they must hold what was asked, and the top-level keys keep their order."""
     old = load_yaml_bytes(before, "profile.yaml").document

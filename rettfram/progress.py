@@ -20,7 +20,7 @@ class Progress:
     live: bool  # redraw in place (a terminal) or one line a step (a log)
 
     @classmethod
-    def to(cls, stream: TextIO) -> "Progress":
+    def to(cls, stream: TextIO) -> Progress:
         return cls(stream, live=stream.isatty())
 
     def step(self, done: int, total: int, what: str) -> None:

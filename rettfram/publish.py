@@ -24,9 +24,9 @@ import os
 import re
 import shutil
 import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-from typing import Iterator
 
 from rettfram.text import Text
 
@@ -48,14 +48,20 @@ class OutRefused(Exception):
 
 REFUSALS = {
     "cwd": Text(
-        "«{out}» er arbeidsmappen eller en mappe over den; et bygg ville slette den. Bruk en egen mappe, for eksempel build/site.",
-        "'{out}' is the working folder or a folder above it; a build would delete it. Use a folder of its own, such as build/site.",
-        "«{out}» er arbeidsmappa eller ei mappe over henne; eit bygg ville slette henne. Bruk ei eiga mappe, til dømes build/site.",
+        "«{out}» er arbeidsmappen eller en mappe over den; et bygg ville slette den. Bruk en egen mappe, for eksempel "
+        "build/site.",
+        "'{out}' is the working folder or a folder above it; a build would delete it. Use a folder of its own, such "
+        "as build/site.",
+        "«{out}» er arbeidsmappa eller ei mappe over henne; eit bygg ville slette henne. Bruk ei eiga mappe, til "
+        "dømes build/site.",
     ),
     "sources": Text(
-        "«{out}» inneholder eller ligger i kildene («{source}»); et bygg ville erstatte dem. Bruk en mappe utenfor, for eksempel build/site.",
-        "'{out}' holds or lies inside the sources ('{source}'); a build would replace them. Use a folder outside them, such as build/site.",
-        "«{out}» inneheld eller ligg i kjeldene («{source}»); eit bygg ville erstatte dei. Bruk ei mappe utanfor, til dømes build/site.",
+        "«{out}» inneholder eller ligger i kildene («{source}»); et bygg ville erstatte dem. Bruk en mappe utenfor, "
+        "for eksempel build/site.",
+        "'{out}' holds or lies inside the sources ('{source}'); a build would replace them. Use a folder outside "
+        "them, such as build/site.",
+        "«{out}» inneheld eller ligg i kjeldene («{source}»); eit bygg ville erstatte dei. Bruk ei mappe utanfor, til "
+        "dømes build/site.",
     ),
     "file": Text(
         "«{out}» er en fil, ikke en mappe; den erstattes ikke. Velg et annet navn.",
@@ -68,9 +74,12 @@ REFUSALS = {
         "«{out}» er ei symbolsk lenkje; ho blir ikkje følgd. Oppgi mappa sjølv.",
     ),
     "foreign": Text(
-        "«{out}» er ikke tom og ble ikke laget av Rettfram (den mangler {marker}); den erstattes ikke. Velg en ny eller tom mappe.",
-        "'{out}' is not empty and was not made by Rettfram (it has no {marker}); it is not replaced. Choose a new or empty folder.",
-        "«{out}» er ikkje tom og vart ikkje laga av Rettfram (ho manglar {marker}); ho blir ikkje erstatta. Vel ei ny eller tom mappe.",
+        "«{out}» er ikke tom og ble ikke laget av Rettfram (den mangler {marker}); den erstattes ikke. Velg en ny "
+        "eller tom mappe.",
+        "'{out}' is not empty and was not made by Rettfram (it has no {marker}); it is not replaced. Choose a new or "
+        "empty folder.",
+        "«{out}» er ikkje tom og vart ikkje laga av Rettfram (ho manglar {marker}); ho blir ikkje erstatta. Vel ei ny "
+        "eller tom mappe.",
     ),
 }
 
@@ -178,13 +187,18 @@ def swap_in(stage: Path, out: Path) -> None:
 
 def remove_leftovers(out: Path) -> list[Path]:
     """Hidden stages of ``out`` that a build made (they hold the marker) and whose build has ended."""
-    removed = []
+    removed: list[Path] = []
     if not out.parent.is_dir():
         return removed
     for entry in out.parent.iterdir():
         match = _LEFTOVER.match(entry.name)
-        if (match and match.group("name") == out.name and not entry.is_symlink() and (entry / MARKER).is_file()
-                and not _running(int(match.group("pid")))):
+        if (
+            match
+            and match.group("name") == out.name
+            and not entry.is_symlink()
+            and (entry / MARKER).is_file()
+            and not _running(int(match.group("pid")))
+        ):
             shutil.rmtree(entry, ignore_errors=True)
             removed.append(entry)
     return removed
@@ -195,8 +209,11 @@ def leftovers(out: Path) -> list[Path]:
     out = out.resolve()
     if not out.parent.is_dir():
         return []
-    return sorted(e for e in out.parent.iterdir() if (m := _LEFTOVER.match(e.name)) and m.group("name") == out.name
-                  and int(m.group("pid")) == os.getpid())
+    return sorted(
+        e
+        for e in out.parent.iterdir()
+        if (m := _LEFTOVER.match(e.name)) and m.group("name") == out.name and int(m.group("pid")) == os.getpid()
+    )
 
 
 def _exchange(a: Path, b: Path) -> bool:

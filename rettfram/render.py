@@ -20,13 +20,13 @@ from markupsafe import Markup
 
 from rettfram import chart_specs, copy_html, copy_markdown, disk_cache, site_data
 from rettfram.charts import Chart, ChartRenderer
+from rettfram.copy_html import render_copy
+from rettfram.copy_markdown import ParsedCopy, parse
+from rettfram.escape import page_text
 from rettfram.i18n import Catalogue, catalogue
 from rettfram.local_text import LocalText, shown
 from rettfram.model import Profile
 from rettfram.palette import Colours
-from rettfram.copy_html import render_copy
-from rettfram.copy_markdown import ParsedCopy, parse
-from rettfram.escape import page_text
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
@@ -85,10 +85,16 @@ def rules_reference(path: Path | None) -> Markup | None:
     text = path.read_bytes()
 
     def render() -> str:
-        return render_copy(parse(text.decode("utf-8")), show_comments=True, markdown_headings=False, heading_shift=1).body
+        return render_copy(
+            parse(text.decode("utf-8")), show_comments=True, markdown_headings=False, heading_shift=1
+        ).body
 
-    code = [Path(module.__file__).read_bytes() for module in (copy_html, copy_markdown)]  # the page changes with them too
-    return Markup(disk_cache.cached("rules-page", path, [text, *code], render))  # kept between runs: a second of every build
+    code = [
+        Path(str(module.__file__)).read_bytes() for module in (copy_html, copy_markdown)
+    ]  # the page changes with them too
+    return Markup(
+        disk_cache.cached("rules-page", path, [text, *code], render)
+    )  # kept between runs: a second of every build
 
 
 def markdown_safe(value: object) -> object:
@@ -101,7 +107,9 @@ def markdown_safe(value: object) -> object:
 
 def _fill(template: str, **params: object) -> Markup:
     """A catalogue sentence with values filled in, all of it text."""
-    return Markup(page_text(template)).format(**{key: markdown_safe(str(value) if not isinstance(value, str) else value) for key, value in params.items()})
+    return Markup(page_text(template)).format(
+        **{key: markdown_safe(str(value) if not isinstance(value, str) else value) for key, value in params.items()}
+    )
 
 
 class SiteRenderer:
@@ -122,8 +130,15 @@ class SiteRenderer:
         self.env.filters["capfirst"] = _capfirst
         self.env.globals["fill"] = _fill
 
-    def render(self, profile: Profile, copy: dict[str, ParsedCopy], lang: str, today: dt.date,
-               colours: Colours, rules_href: str) -> list[RenderedPage]:
+    def render(
+        self,
+        profile: Profile,
+        copy: dict[str, ParsedCopy],
+        lang: str,
+        today: dt.date,
+        colours: Colours,
+        rules_href: str,
+    ) -> list[RenderedPage]:
         """``copy`` maps a copy page name (home, work …) to its parsed Markdown in ``lang``."""
         cat = catalogue(lang)
         context = {
@@ -158,10 +173,18 @@ class SiteRenderer:
     def _charts(self, profile: Profile, today: dt.date, cat: Catalogue, colours: Colours) -> dict[str, Chart | None]:
         population = profile.facts.population
         specs = {
-            "population": chart_specs.population(site_data.population_points(profile), population.source, cat.date(population.as_of), cat, colours.chart) if population else None,
-            "vacancies": chart_specs.vacancies(site_data.open_vacancies(profile, today), cat, colours.chart, profile.municipality.language),
+            "population": chart_specs.population(
+                site_data.population_points(profile), population.source, cat.date(population.as_of), cat, colours.chart
+            )
+            if population
+            else None,
+            "vacancies": chart_specs.vacancies(
+                site_data.open_vacancies(profile, today), cat, colours.chart, profile.municipality.language
+            ),
             "listings": chart_specs.listings(site_data.listings_by_kind(profile), cat, colours.chart),
-            "migration": chart_specs.migration(site_data.migration(profile), cat) if site_data.migration(profile) else None,
+            "migration": chart_specs.migration(site_data.migration(profile), cat)
+            if site_data.migration(profile)
+            else None,
         }
         locale = cat.vega_locale()
         return {key: self.charts.render(spec, locale) if spec else None for key, spec in specs.items()}

@@ -167,8 +167,15 @@ def list_below(path: Path, folder: Path) -> list[Entry]:
             for item in scan:
                 info = item.stat(follow_symlinks=False)
                 mode = info.st_mode
-                kind = (Kind.SYMLINK if stat.S_ISLNK(mode) else Kind.FOLDER if stat.S_ISDIR(mode)
-                        else Kind.FILE if stat.S_ISREG(mode) else Kind.OTHER)
+                kind = (
+                    Kind.SYMLINK
+                    if stat.S_ISLNK(mode)
+                    else Kind.FOLDER
+                    if stat.S_ISDIR(mode)
+                    else Kind.FILE
+                    if stat.S_ISREG(mode)
+                    else Kind.OTHER
+                )
                 entries.append(Entry(item.name, kind, info.st_size))
         return sorted(entries, key=lambda e: e.name)
     except OSError as exc:
@@ -204,10 +211,22 @@ FIXES = {
         "Sjekk at fila finst og at du har lesetilgang.",
     ),
 }
-NOT_READ = Text("«{name}» {reason}; den er ikke lest.", "'{name}' {reason}; it was not read.", "«{name}» {reason}; ho er ikkje lesen.")
+NOT_READ = Text(
+    "«{name}» {reason}; den er ikke lest.",
+    "'{name}' {reason}; it was not read.",
+    "«{name}» {reason}; ho er ikkje lesen.",
+)
 
 
 def finding_for(display: str, name: str, problem: Unsafe) -> Finding:
     """The finding for a file that was refused, at ``display`` line 1, column 1."""
-    return Finding(display, 1, 1, problem.rule, Category.SCHEMA, Severity.ERROR,
-                   NOT_READ.format(name=name, reason=problem.reason), FIXES[problem.rule])
+    return Finding(
+        display,
+        1,
+        1,
+        problem.rule,
+        Category.SCHEMA,
+        Severity.ERROR,
+        NOT_READ.format(name=name, reason=problem.reason),
+        FIXES[problem.rule],
+    )

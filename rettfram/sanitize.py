@@ -50,8 +50,18 @@ def copy_findings(display: str, parsed: ParsedCopy) -> list[Finding]:
     for offset, rule, detail in sorted(found):
         line = bisect_right(line_starts, offset)
         message, fix = MESSAGES[rule]
-        findings.append(Finding(display, line, offset - line_starts[line - 1] + 1, rule, Category.SCHEMA,
-                                Severity.WARNING, message.format(detail=detail), fix))
+        findings.append(
+            Finding(
+                display,
+                line,
+                offset - line_starts[line - 1] + 1,
+                rule,
+                Category.SCHEMA,
+                Severity.WARNING,
+                message.format(detail=detail),
+                fix,
+            )
+        )
     return findings
 
 
@@ -61,9 +71,9 @@ def _run_findings(run: InlineRun) -> list[tuple[int, str, str]]:
         where = run.at(token, base)
         if not where:
             continue
-        if token.type == "link_open" and not url_is_safe(token.attrGet("href") or ""):
+        if token.type == "link_open" and not url_is_safe(str(token.attrGet("href") or "")):
             found.append((where[0], "copy.unsafe-link", _short(str(token.attrGet("href")))))
-        elif token.type == "image" and not url_is_safe(token.attrGet("src") or "", embedded=True):
+        elif token.type == "image" and not url_is_safe(str(token.attrGet("src") or ""), embedded=True):
             found.append((where[0], "copy.unsafe-link", _short(str(token.attrGet("src")))))
         elif token.type == "text" and len(where) == len(token.content):
             for m in _TAG.finditer(token.content):
@@ -92,9 +102,12 @@ MESSAGES = {
     ),
     "copy.unsafe-link": (
         Text(
-            "Lenken eller bildet går til «{detail}», som ikke er tillatt; lenken peker ingen steder, og et bilde vises som sin alternative tekst.",
-            "The link or image goes to '{detail}', which is not allowed; the link goes nowhere, and an image shows as its alt text.",
-            "Lenkja eller biletet går til «{detail}», som ikkje er tillate; lenkja peikar ingen stad, og eit bilete blir vist som den alternative teksten.",
+            "Lenken eller bildet går til «{detail}», som ikke er tillatt; lenken peker ingen steder, og et bilde "
+            "vises som sin alternative tekst.",
+            "The link or image goes to '{detail}', which is not allowed; the link goes nowhere, and an image shows as "
+            "its alt text.",
+            "Lenkja eller biletet går til «{detail}», som ikkje er tillate; lenkja peikar ingen stad, og eit bilete "
+            "blir vist som den alternative teksten.",
         ),
         Text(
             "Lenker kan gå til https://, http://, mailto: og tel:. Bilder må ligge i kommunemappen (images/).",

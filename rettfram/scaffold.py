@@ -63,7 +63,9 @@ def scaffold(number: str, into: Path, today: dt.date) -> Scaffolded:
                 f"«{folder}» finst allereie; ingenting er endra.",
             )
         )
-    env = Environment(loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False)
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), undefined=StrictUndefined, keep_trailing_newline=True, autoescape=False
+    )
     context = {
         "m": _Display(entry),
         "today": today.isoformat(),

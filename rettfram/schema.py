@@ -18,7 +18,7 @@ SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema" / "profile.schem
 SCHEMA_ID = "https://rettfram.invalid/schema/profile.schema.json"
 
 
-PER_LANGUAGE = " Én tekst på kommunens målform, eller én tekst per språk: {nb: \"…\", en: \"…\", pl: \"…\"}."
+PER_LANGUAGE = ' Én tekst på kommunens målform, eller én tekst per språk: {nb: "…", en: "…", pl: "…"}.'
 
 
 def _explain_per_language(node: object) -> None:

@@ -24,11 +24,12 @@ import datetime as dt
 import hashlib
 import re
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from markupsafe import Markup
 
@@ -38,13 +39,13 @@ from rettfram.check import CheckedProfile, check_target
 from rettfram.discover import DEFAULT_ROOT, DiscoveryError, Target, discover, display_path
 from rettfram.findings import Finding, sorted_findings
 from rettfram.images import copy_images
-from rettfram.palette import Colours, colours_for
-from rettfram.register import slugify
-from rettfram.render import SiteRenderer, rules_reference
 from rettfram.lint.config import LintConfig, find_config, load_config
 from rettfram.lint.municipality import lint_checked
 from rettfram.lint.pack import Catalog, RuleFileError, load_catalog
 from rettfram.lint.runner import exit_code
+from rettfram.palette import Colours, colours_for
+from rettfram.register import slugify
+from rettfram.render import SiteRenderer, rules_reference
 from rettfram.site_reuse import SiteRecord
 from rettfram.text import Text
 
@@ -60,11 +61,15 @@ class BuildOptions:
     out: Path = Path("build/site")
     cache: Path | None = Path("build/cache/charts")
     rules_doc: Path | None = RULES_DOC
-    progress: Callable[[int, int, str], None] = lambda done, total, message: None  # after each site (rettfram/progress.py)
+    progress: Callable[[int, int, str], None] = lambda done, total, message: (
+        None
+    )  # after each site (rettfram/progress.py)
     pause: float = 0.0  # seconds to wait after each site (a hook for the interrupted-build test)
     jobs: int = field(default_factory=workers.default_jobs)  # worker processes (rettfram/workers.py)
     reuse: bool = True  # reuse unchanged sites of the last build into ``out`` (rettfram/site_reuse.py)
-    shard: tuple[int, int] | None = None  # (K, N): build only the K-th of N stable parts (``in_shard``; rettfram/merge.py)
+    shard: tuple[int, int] | None = (
+        None  # (K, N): build only the K-th of N stable parts (``in_shard``; rettfram/merge.py)
+    )
 
 
 @dataclass
@@ -100,7 +105,9 @@ class BuildResult:
     chart_hits: int
     chart_misses: int
     seconds: float
-    stages: dict[str, float] = field(default_factory=dict)  # seconds per stage: find, check, site, portal, publish, record
+    stages: dict[str, float] = field(
+        default_factory=dict
+    )  # seconds per stage: find, check, site, portal, publish, record
 
     @property
     def reused(self) -> int:
@@ -152,8 +159,14 @@ def build(options: BuildOptions) -> BuildResult:
             portal_stage(plans, found, results, stage, rules)
             records = clock("portal", _records(plans, found, results))
     except mkdocs_site.SiteBuildError as exc:
-        raise BuildError(Text(f"MkDocs kunne ikke bygge sidene: {exc}", f"MkDocs could not build the sites: {exc}",
-                              f"MkDocs kunne ikkje byggje sidene: {exc}") + _leftover_note(options.out, " ")) from exc
+        raise BuildError(
+            Text(
+                f"MkDocs kunne ikke bygge sidene: {exc}",
+                f"MkDocs could not build the sites: {exc}",
+                f"MkDocs kunne ikkje byggje sidene: {exc}",
+            )
+            + _leftover_note(options.out, " ")
+        ) from exc
     except (OSError, safe_read.Unsafe) as exc:
         raise BuildError(_write_problem(exc, options.out) + _leftover_note(options.out, " ")) from exc
     clock("publish", None)
@@ -162,8 +175,16 @@ def build(options: BuildOptions) -> BuildResult:
     notes = [n for plan in plans for n in plan.notes] + [n for r in found.unchanged.values() for n in r.notes]
     notes += [_leftover_note(options.out)] if publish.leftovers(options.out) else []
     clock("record", None)
-    return BuildResult(options.out, results, findings, notes, sum(r.chart_hits for r in results), sum(r.chart_misses for r in results),
-                       clock.total(), clock.stages)
+    return BuildResult(
+        options.out,
+        results,
+        findings,
+        notes,
+        sum(r.chart_hits for r in results),
+        sum(r.chart_misses for r in results),
+        clock.total(),
+        clock.stages,
+    )
 
 
 class _StageClock:
@@ -203,20 +224,27 @@ def find_stage(options: BuildOptions, config: LintConfig) -> Found:
         if record is not None and record.key == keys[target] and site_reuse.intact(record, options.out):
             unchanged[target] = record
     return Found(targets, keys, unchanged)
+
+
 def _leftover_note(out: Path, lead: str = "") -> Text:
     """Where a stage is left that could not be removed (say a full disk): the user can delete it."""
     left = ", ".join(display_path(p) for p in publish.leftovers(out))
     if not left:
         return Text("", "")
-    return Text(f"{lead}Kunne ikke fjerne {left}; slett den selv.", f"{lead}Could not remove {left}; delete it yourself.",
-                f"{lead}Kunne ikkje fjerne {left}; slett henne sjølv.")
+    return Text(
+        f"{lead}Kunne ikke fjerne {left}; slett den selv.",
+        f"{lead}Could not remove {left}; delete it yourself.",
+        f"{lead}Kunne ikkje fjerne {left}; slett henne sjølv.",
+    )
 
 
 def in_shard(target: Target, part: int, parts: int) -> bool:
     """Whether ``target`` is in part ``part`` (1 … ``parts``): decided by the sha256 of the
     folder's name (or the file's), so a municipality stays in its part when others come or go."""
     name = (target.folder or target.profile_path).name
-    return int.from_bytes(hashlib.sha256(name.encode("utf-8", "surrogateescape")).digest()[:8], "big") % parts == part - 1
+    return (
+        int.from_bytes(hashlib.sha256(name.encode("utf-8", "surrogateescape")).digest()[:8], "big") % parts == part - 1
+    )
 
 
 def out_stage(options: BuildOptions, targets: list[Target]) -> None:
@@ -238,7 +266,9 @@ def _write_problem(exc: OSError | safe_read.Unsafe, out: Path) -> Text:
     target = exc.filename2 or exc.filename  # a copy names its source first and the file it writes second
     where = display_path(Path(target)) if target else display_path(out)
     why = exc.strerror or str(exc) or type(exc).__name__
-    return Text(f"Kan ikke skrive «{where}»: {why}.", f"Cannot write '{where}': {why}.", f"Kan ikkje skrive «{where}»: {why}.")
+    return Text(
+        f"Kan ikke skrive «{where}»: {why}.", f"Cannot write '{where}': {why}.", f"Kan ikkje skrive «{where}»: {why}."
+    )
 
 
 @dataclass(frozen=True)
@@ -260,7 +290,9 @@ def check_stage(options: BuildOptions, found: Found, config: LintConfig) -> tupl
     findings. Errors, or whatever ``rettfram.toml`` says fails a lint run, stop the build."""
     jobs = [CheckJob(target, options.today, config) for target in found.changed]
     checked = workers.run(check_one, jobs, options.jobs)
-    findings = sorted_findings([f for c in checked for f in c.findings] + [f for r in found.unchanged.values() for f in r.findings])
+    findings = sorted_findings(
+        [f for c in checked for f in c.findings] + [f for r in found.unchanged.values() for f in r.findings]
+    )
     if exit_code(findings, config):  # any error, or whatever rettfram.toml makes fail
         raise BuildStopped(findings)
     return checked, findings
@@ -299,24 +331,38 @@ def plan_stage(checked: list[Checked], found: Found, today: dt.date) -> list[Sit
     catalogues = set(i18n.available())
     for item in checked:
         profile = item.checked.profile
+        assert profile is not None, "check_stage passes on valid profiles only"
         slug = site_slug(item.checked)
         if slug in seen:
-            raise BuildError(Text(
-                f"«{seen[slug]}» og «{item.checked.target.display}» ville begge bli build/site/{slug}/; gi mappene ulike navn.",
-                f"'{seen[slug]}' and '{item.checked.target.display}' would both become build/site/{slug}/; give the folders different names.",
-                f"«{seen[slug]}» og «{item.checked.target.display}» ville begge bli build/site/{slug}/; gi mappene ulike namn.",
-            ))
+            raise BuildError(
+                Text(
+                    f"«{seen[slug]}» og «{item.checked.target.display}» ville begge bli build/site/{slug}/; gi "
+                    f"mappene ulike navn.",
+                    f"'{seen[slug]}' and '{item.checked.target.display}' would both become build/site/{slug}/; give "
+                    f"the folders different names.",
+                    f"«{seen[slug]}» og «{item.checked.target.display}» ville begge bli build/site/{slug}/; gi "
+                    f"mappene ulike namn.",
+                )
+            )
         seen[slug] = item.checked.target.display
         main = profile.municipality.language
         copy_langs = sorted({page.lang for page in item.checked.pages} - {main})
-        notes = [Text(
-            f"{slug}: copy/{lang}/ er ikke bygget; det finnes ingen katalog rettfram/i18n/{lang}.yaml ennå.",
-            f"{slug}: copy/{lang}/ was not built; there is no catalogue rettfram/i18n/{lang}.yaml yet.",
-            f"{slug}: copy/{lang}/ er ikkje bygd; det finst ingen katalog rettfram/i18n/{lang}.yaml enno.",
-        ) for lang in copy_langs if lang not in catalogues]
+        notes = [
+            Text(
+                f"{slug}: copy/{lang}/ er ikke bygget; det finnes ingen katalog rettfram/i18n/{lang}.yaml ennå.",
+                f"{slug}: copy/{lang}/ was not built; there is no catalogue rettfram/i18n/{lang}.yaml yet.",
+                f"{slug}: copy/{lang}/ er ikkje bygd; det finst ingen katalog rettfram/i18n/{lang}.yaml enno.",
+            )
+            for lang in copy_langs
+            if lang not in catalogues
+        ]
         languages = [main] + [lang for lang in copy_langs if lang in catalogues]
         entry = portal.PortalEntry.of(profile, slug, languages, today)
-        plans.append(SitePlan(item.checked, slug, languages, colours_for(profile.municipality.number), entry, notes, item.findings))
+        plans.append(
+            SitePlan(
+                item.checked, slug, languages, colours_for(profile.municipality.number), entry, notes, item.findings
+            )
+        )
     return plans
 
 
@@ -327,6 +373,11 @@ class SiteJob:
     work: Path
     today: dt.date
     cache: Path | None
+
+
+def _linked(record: site_reuse.SiteRecord, out: Path, stage: Path) -> site_reuse.SiteRecord:
+    site_reuse.link_into(record, out, stage)
+    return record
 
 
 def site_stage(options: BuildOptions, plans: list[SitePlan], found: Found, stage: Path, work: Path) -> list[SiteResult]:
@@ -342,12 +393,25 @@ def site_stage(options: BuildOptions, plans: list[SitePlan], found: Found, stage
             time.sleep(options.pause)
 
     jobs = [SiteJob(plan, stage, work, options.today, options.cache) for plan in plans]
-    with ThreadPoolExecutor(max_workers=8) as pool:  # linking is waiting on the disk: threads, while the changed sites build
-        linked = pool.map(lambda record: site_reuse.link_into(record, options.out, stage) or record, found.unchanged.values())
+    # linking is waiting on the disk: threads, while the changed sites build
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        linked = pool.map(lambda record: _linked(record, options.out, stage), found.unchanged.values())
         workers.run(build_one, jobs, options.jobs, lambda index, result: done(result))
         for record in linked:
-            done(SiteResult(record.slug, record.entry.summary.name, list(record.languages), 0.0, [], dict(record.theme_files), reused=True))
-    slugs = {plan.checked.target: plan.slug for plan in plans} | {target: record.slug for target, record in found.unchanged.items()}
+            done(
+                SiteResult(
+                    record.slug,
+                    record.entry.summary.name,
+                    list(record.languages),
+                    0.0,
+                    [],
+                    dict(record.theme_files),
+                    reused=True,
+                )
+            )
+    slugs = {plan.checked.target: plan.slug for plan in plans} | {
+        target: record.slug for target, record in found.unchanged.items()
+    }
     order = {slugs[target]: index for index, target in enumerate(found.targets)}
     return sorted(results, key=lambda result: order[result.slug])  # as the profiles were found
 
@@ -358,9 +422,10 @@ def build_one(job: SiteJob) -> SiteResult:
     plan, renderer = job.plan, _renderer(job.cache)
     hits, misses = renderer.charts.hits, renderer.charts.misses
     profile = plan.checked.profile
+    assert profile is not None, "a plan is made for a valid profile only"
     warnings: list[str] = []
     theme_files: dict[str, str] = {}
-    epoch = int(dt.datetime.combine(profile.updated, dt.time(), dt.timezone.utc).timestamp())
+    epoch = int(dt.datetime.combine(profile.updated, dt.time(), dt.UTC).timestamp())
     for lang in plan.languages:  # the main language first: MkDocs empties its site_dir
         cat = i18n.catalogue(lang)
         copy = {page.name: page.parsed for page in plan.checked.pages if page.lang == lang}
@@ -389,8 +454,16 @@ def build_one(job: SiteJob) -> SiteResult:
         output = mkdocs_site.build(mkdocs_site.config_dict(_base(), settings, docs_dir, site_dir), epoch, shared=up)
         warnings += output.warnings
         theme_files.update(output.theme_files)
-    return SiteResult(plan.slug, profile.municipality.name, plan.languages, time.perf_counter() - started, warnings, theme_files,
-                      chart_hits=renderer.charts.hits - hits, chart_misses=renderer.charts.misses - misses)
+    return SiteResult(
+        plan.slug,
+        profile.municipality.name,
+        plan.languages,
+        time.perf_counter() - started,
+        warnings,
+        theme_files,
+        chart_hits=renderer.charts.hits - hits,
+        chart_misses=renderer.charts.misses - misses,
+    )
 
 
 @lru_cache(maxsize=4)
@@ -404,12 +477,16 @@ def _base() -> dict:
     return mkdocs_site.load_base()
 
 
-def portal_stage(plans: list[SitePlan], found: Found, results: list[SiteResult], stage: Path, rules: Markup | None) -> None:
+def portal_stage(
+    plans: list[SitePlan], found: Found, results: list[SiteResult], stage: Path, rules: Markup | None
+) -> None:
     """The portal, the rules reference and the theme's files, once, beside the sites (every page
     links to the theme's files, every About page to the rules)."""
     entries = [plan.entry for plan in plans] + [record.entry for record in found.unchanged.values()]
     portal.write_portal(stage, entries, rules)
-    mkdocs_site.write_shared_assets(stage, {dest: source for result in results for dest, source in sorted(result.theme_files.items())})
+    mkdocs_site.write_shared_assets(
+        stage, {dest: source for result in results for dest, source in sorted(result.theme_files.items())}
+    )
 
 
 def _records(plans: list[SitePlan], found: Found, results: list[SiteResult]) -> dict[str, SiteRecord]:
@@ -422,9 +499,14 @@ def _records(plans: list[SitePlan], found: Found, results: list[SiteResult]) -> 
     for plan in plans:
         target = plan.checked.target
         records[target.display] = SiteRecord(
-            key=found.keys[target], slug=plan.slug, languages=tuple(plan.languages), findings=tuple(plan.findings),
-            notes=tuple(plan.notes), entry=plan.entry,
-            theme_files=dict(built[plan.slug].theme_files))
+            key=found.keys[target],
+            slug=plan.slug,
+            languages=tuple(plan.languages),
+            findings=tuple(plan.findings),
+            notes=tuple(plan.notes),
+            entry=plan.entry,
+            theme_files=dict(built[plan.slug].theme_files),
+        )
     return records
 
 
@@ -438,8 +520,9 @@ def site_slug(item: CheckedProfile) -> str:
     if item.target.folder is not None:
         name = re.sub(r"^\d{4}-", "", item.target.folder.name)
     else:
+        assert item.profile is not None, "a profile outside a folder was read, so it is valid"
         name = item.profile.municipality.name
-    return slugify(name) or item.profile.municipality.number
+    return slugify(name) or (item.profile.municipality.number if item.profile is not None else "")
 
 
 def _alternates(languages: list[str], current: str) -> list[dict]:
@@ -453,4 +536,7 @@ def _alternates(languages: list[str], current: str) -> list[dict]:
             return f"{lang}/"
         return "../" if lang == main else f"../{lang}/"
 
-    return [{"name": i18n.catalogue(lang).t("meta.endonym"), "lang": lang, "current": lang == current, "link": link(lang)} for lang in languages]
+    return [
+        {"name": i18n.catalogue(lang).t("meta.endonym"), "lang": lang, "current": lang == current, "link": link(lang)}
+        for lang in languages
+    ]

@@ -104,7 +104,9 @@ def save(out: Path, records: dict[str, SiteRecord]) -> None:
 def intact(record: SiteRecord, out: Path) -> bool:
     """Every file the record lists is in ``out/<slug>/`` with the signature it had when recorded."""
     site = os.fspath(out / record.slug)
-    return bool(record.files) and all(signature(os.path.join(site, relative)) == mark for relative, mark in record.files.items())
+    return bool(record.files) and all(
+        signature(os.path.join(site, relative)) == mark for relative, mark in record.files.items()
+    )
 
 
 def link_into(record: SiteRecord, out: Path, stage: Path) -> None:
@@ -159,7 +161,7 @@ def _file_digest(path: Path) -> bytes | None:
         os.close(handle)
 
 
-def _add_tree(digest: "hashlib._Hash", top: Path, base: Path) -> None:
+def _add_tree(digest: hashlib._Hash, top: Path, base: Path) -> None:
     """Every entry under ``top`` (or ``top`` itself, a file): its path under ``base``, its kind,
     and a regular file's bytes or a symlink's target. Symlinks are never followed; a special file
     (a pipe, a device) is named, never read."""

@@ -50,8 +50,8 @@ so the formats below are from stored documentation and public code, not from a l
 ``as_of`` is 1 January of the latest year for 07459 (a stock on 1.1.) and 1 January after the
 latest year for 06913 (a year's moves, complete on 31.12.; the example profile has moves through
 2024 ``as_of: 2025-01-01``). Everything is parsed by dimension id (or ``role``) and by category
-code (or label), never by position. Dimensions other than region, contents and time (sex, age) are summed. A year is left
-out when one of its figures is missing (``null``).
+code (or label), never by position. Dimensions other than region, contents and time (sex, age)
+are summed. A year is left out when one of its figures is missing (``null``).
 """
 
 from __future__ import annotations
@@ -100,13 +100,15 @@ class Table:
 
 TABLES: dict[str, Table] = {
     "07459": Table(
-        "07459", "population",
+        "07459",
+        "population",
         Text("folketall 1. januar", "population on 1 January", "folketal 1. januar"),
         (Field("count", "Personer1", ("personer", "persons", "folkemengde")),),
         0,
     ),
     "06913": Table(
-        "06913", "migration",
+        "06913",
+        "migration",
         Text("inn- og utflytting", "moves in and out", "inn- og utflytting"),
         (
             Field("in", "Innflyttinger", ("innflyttinger", "innflytting", "in-migration")),
@@ -170,9 +172,14 @@ def fetch(url: str, timeout: float | None = None, limit: int = MAX_BYTES) -> byt
     a size limit."""
     timeout = TIMEOUT if timeout is None else timeout
     opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(), urllib.request.HTTPSHandler(),
-                    urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPRedirectHandler(),
-                    urllib.request.HTTPErrorProcessor()):
+    for handler in (
+        urllib.request.ProxyHandler(),
+        urllib.request.HTTPHandler(),
+        urllib.request.HTTPSHandler(),
+        urllib.request.HTTPDefaultErrorHandler(),
+        urllib.request.HTTPRedirectHandler(),
+        urllib.request.HTTPErrorProcessor(),
+    ):
         opener.add_handler(handler)  # no file:, ftp: or data: handlers, not even after a redirect
     request = urllib.request.Request(url, headers={"Accept": "application/json", "User-Agent": "rettfram import-ssb"})
     deadline = time.monotonic() + 2 * timeout  # the socket timeout is per read; this bounds the whole answer
@@ -192,8 +199,10 @@ def fetch(url: str, timeout: float | None = None, limit: int = MAX_BYTES) -> byt
     except urllib.error.HTTPError as exc:
         detail = _error_detail(exc, exc.reason)
         kind = "http_server" if exc.code >= 500 else "http_client"
-        raise SsbError(MESSAGES[kind].format(url=url, status=exc.code, reason=exc.reason or "", detail=detail)) from None
-    except (TimeoutError, socket.timeout):
+        raise SsbError(
+            MESSAGES[kind].format(url=url, status=exc.code, reason=exc.reason or "", detail=detail)
+        ) from None
+    except TimeoutError:
         raise SsbError(MESSAGES["timeout"].format(url=url, seconds=f"{timeout:g}")) from None
     except urllib.error.URLError as exc:
         reason = exc.reason
@@ -267,9 +276,10 @@ def parse(raw: bytes, table: str, region: str, origin: str) -> Figures:
         name = by_position[coords[metric_axis]] if metric_axis is not None else spec.fields[0].name
         value = cube.value(coords, origin, year)
         key = (year, name)
-        if key in sums and sums[key] is None:
-            continue
-        sums[key] = None if value is None else sums.get(key, 0) + value  # type: ignore[operator]
+        if value is None or (key in sums and sums[key] is None):  # one missing figure leaves the sum unknown
+            sums[key] = None
+        else:
+            sums[key] = (sums.get(key) or 0) + value
 
     series: dict[int, Any] = {}
     for year in sorted(set(years.values())):
@@ -316,7 +326,7 @@ class _Cube:
     strides: list[int]
 
     @classmethod
-    def read(cls, data: Any, origin: str) -> "_Cube":
+    def read(cls, data: Any, origin: str) -> _Cube:
         def refuse(detail: Text) -> SsbError:
             return SsbError(MESSAGES["not_jsonstat"].format(origin=origin, detail=detail))
 
@@ -326,15 +336,21 @@ class _Cube:
         if not isinstance(version, str) or not version.startswith("2"):
             raise refuse(DETAILS["version"])
         ids, sizes, dimensions = data.get("id"), data.get("size"), data.get("dimension")
-        if (not isinstance(ids, list) or not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids)
-                or not isinstance(sizes, list) or len(sizes) != len(ids)
-                or not all(type(s) is int and s > 0 for s in sizes) or not isinstance(dimensions, dict)):
+        if (
+            not isinstance(ids, list)
+            or not all(isinstance(i, str) for i in ids)
+            or len(set(ids)) != len(ids)
+            or not isinstance(sizes, list)
+            or len(sizes) != len(ids)
+            or not all(type(s) is int and s > 0 for s in sizes)
+            or not isinstance(dimensions, dict)
+        ):
             raise refuse(DETAILS["id_size"])
         if math.prod(sizes) > MAX_CELLS:
             raise refuse(DETAILS["too_many_cells"].format(cells=math.prod(sizes), limit=MAX_CELLS))
         codes: dict[str, list[str]] = {}
         labels: dict[str, dict[str, str]] = {}
-        for dim, size in zip(ids, sizes):
+        for dim, size in zip(ids, sizes, strict=False):
             category = dimensions.get(dim, {}).get("category") if isinstance(dimensions.get(dim), dict) else None
             if not isinstance(category, dict):
                 raise refuse(DETAILS["dimension"].format(dimension=dim))
@@ -351,7 +367,7 @@ class _Cube:
                 raise refuse(DETAILS["value_count"].format(found=len(values), cells=cells))
         elif not isinstance(values, dict):
             raise refuse(DETAILS["value"])
-        strides = [math.prod(sizes[i + 1:]) for i in range(len(sizes))]
+        strides = [math.prod(sizes[i + 1 :]) for i in range(len(sizes))]
         return cls(data, ids, sizes, codes, labels, strides)
 
     def role_or(self, role: str, default: str) -> str | None:
@@ -368,13 +384,18 @@ class _Cube:
         return None
 
     def value(self, coords: tuple[int, ...], origin: str, year: int) -> int | None:
-        flat = sum(c * s for c, s in zip(coords, self.strides))
+        flat = sum(c * s for c, s in zip(coords, self.strides, strict=False))
         values = self.data["value"]
         value = values[flat] if isinstance(values, list) else values.get(str(flat))
         if value is None:
             return None
-        if (isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value)
-                or value < 0 or value != int(value)):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or value < 0
+            or value != int(value)
+        ):
             raise SsbError(MESSAGES["bad_value"].format(origin=origin, value=json.dumps(value)[:40], year=year))
         return int(value)
 
@@ -425,7 +446,9 @@ def _region_position(cube: _Cube, geo_id: str | None, region: str, origin: str) 
         match = _REGION_CODE.match(code.strip())
         if match and match.group(1) == region:
             return position
-    shown = ", ".join(_shown(code, cube.labels[geo_id].get(code)) for code in codes[:3]) + (" …" if len(codes) > 3 else "")
+    shown = ", ".join(_shown(code, cube.labels[geo_id].get(code)) for code in codes[:3]) + (
+        " …" if len(codes) > 3 else ""
+    )
     raise SsbError(MESSAGES["other_region"].format(origin=origin, found=shown, region=region))
 
 
@@ -484,118 +507,204 @@ _RETRY = Text(
 
 DETAILS: dict[str, Text] = {
     "utf8": Text("byte {byte} er ikke UTF-8", "byte {byte} is not UTF-8", "byte {byte} er ikkje UTF-8"),
-    "json": Text("linje {line}, kolonne {column}: {problem}", "line {line}, column {column}: {problem}",
-                 "linje {line}, kolonne {column}: {problem}"),
-    "class": Text("mangler «class»: «dataset»", "it has no \"class\": \"dataset\"", "manglar «class»: «dataset»"),
-    "version": Text("mangler «version»: «2.0»", "it has no \"version\": \"2.0\"", "manglar «version»: «2.0»"),
-    "id_size": Text("«id» og «size» mangler eller passer ikke sammen", "\"id\" and \"size\" are missing or do not match",
-                    "«id» og «size» manglar eller passar ikkje saman"),
-    "too_many_cells": Text("{cells} celler er flere enn grensen på {limit}", "{cells} cells are more than the limit of {limit}",
-                           "{cells} celler er fleire enn grensa på {limit}"),
-    "dimension": Text("dimensjonen «{dimension}» mangler kategorier som passer med «size»",
-                      "the dimension \"{dimension}\" lacks categories that match \"size\"",
-                      "dimensjonen «{dimension}» manglar kategoriar som passar med «size»"),
-    "value_count": Text("«value» har {found} verdier, men «size» gir {cells}", "\"value\" has {found} values, but \"size\" gives {cells}",
-                        "«value» har {found} verdiar, men «size» gir {cells}"),
-    "value": Text("mangler «value»", "it has no \"value\"", "manglar «value»"),
-    "no_time": Text("ingen tidsdimensjon («Tid»)", "no time dimension (\"Tid\")", "ingen tidsdimensjon («Tid»)"),
+    "json": Text(
+        "linje {line}, kolonne {column}: {problem}",
+        "line {line}, column {column}: {problem}",
+        "linje {line}, kolonne {column}: {problem}",
+    ),
+    "class": Text("mangler «class»: «dataset»", 'it has no "class": "dataset"', "manglar «class»: «dataset»"),
+    "version": Text("mangler «version»: «2.0»", 'it has no "version": "2.0"', "manglar «version»: «2.0»"),
+    "id_size": Text(
+        "«id» og «size» mangler eller passer ikke sammen",
+        '"id" and "size" are missing or do not match',
+        "«id» og «size» manglar eller passar ikkje saman",
+    ),
+    "too_many_cells": Text(
+        "{cells} celler er flere enn grensen på {limit}",
+        "{cells} cells are more than the limit of {limit}",
+        "{cells} celler er fleire enn grensa på {limit}",
+    ),
+    "dimension": Text(
+        "dimensjonen «{dimension}» mangler kategorier som passer med «size»",
+        'the dimension "{dimension}" lacks categories that match "size"',
+        "dimensjonen «{dimension}» manglar kategoriar som passar med «size»",
+    ),
+    "value_count": Text(
+        "«value» har {found} verdier, men «size» gir {cells}",
+        '"value" has {found} values, but "size" gives {cells}',
+        "«value» har {found} verdiar, men «size» gir {cells}",
+    ),
+    "value": Text("mangler «value»", 'it has no "value"', "manglar «value»"),
+    "no_time": Text("ingen tidsdimensjon («Tid»)", 'no time dimension ("Tid")', "ingen tidsdimensjon («Tid»)"),
 }
 
 MESSAGES: dict[str, Message] = {
     "not_json": Message(
-        Text("«{origin}» er ikke JSON ({detail}).", "'{origin}' is not JSON ({detail}).", "«{origin}» er ikkje JSON ({detail})."),
+        Text(
+            "«{origin}» er ikke JSON ({detail}).",
+            "'{origin}' is not JSON ({detail}).",
+            "«{origin}» er ikkje JSON ({detail}).",
+        ),
         _FROM_FILE,
     ),
     "not_jsonstat": Message(
-        Text("«{origin}» er JSON, men ikke et JSON-stat2-datasett: {detail}.",
-             "'{origin}' is JSON, but not a JSON-stat2 dataset: {detail}.",
-             "«{origin}» er JSON, men ikkje eit JSON-stat2-datasett: {detail}."),
+        Text(
+            "«{origin}» er JSON, men ikke et JSON-stat2-datasett: {detail}.",
+            "'{origin}' is JSON, but not a JSON-stat2 dataset: {detail}.",
+            "«{origin}» er JSON, men ikkje eit JSON-stat2-datasett: {detail}.",
+        ),
         _FROM_FILE,
     ),
     "too_large": Message(
-        Text("«{origin}» er større enn grensen på {limit} byte.", "'{origin}' is larger than the limit of {limit} bytes.",
-             "«{origin}» er større enn grensa på {limit} byte."),
-        Text("Hent bare én kommune og de siste årene.", "Fetch only one municipality and the latest years.",
-             "Hent berre éin kommune og dei siste åra."),
+        Text(
+            "«{origin}» er større enn grensen på {limit} byte.",
+            "'{origin}' is larger than the limit of {limit} bytes.",
+            "«{origin}» er større enn grensa på {limit} byte.",
+        ),
+        Text(
+            "Hent bare én kommune og de siste årene.",
+            "Fetch only one municipality and the latest years.",
+            "Hent berre éin kommune og dei siste åra.",
+        ),
     ),
     "other_table": Message(
-        Text("«{origin}» er fra SSB-tabell {found}, ikke {table}.", "'{origin}' is from SSB table {found}, not {table}.",
-             "«{origin}» er frå SSB-tabell {found}, ikkje {table}."),
+        Text(
+            "«{origin}» er fra SSB-tabell {found}, ikke {table}.",
+            "'{origin}' is from SSB table {found}, not {table}.",
+            "«{origin}» er frå SSB-tabell {found}, ikkje {table}.",
+        ),
         Text("Hent tabell {table}.{hint}", "Fetch table {table}.{hint}", "Hent tabell {table}.{hint}"),
     ),
     "use_other_table": Message(
         Text("", ""),
-        Text(" Eller bruk --table {table} for denne filen.", " Or use --table {table} for this file.",
-             " Eller bruk --table {table} for denne fila."),
+        Text(
+            " Eller bruk --table {table} for denne filen.",
+            " Or use --table {table} for this file.",
+            " Eller bruk --table {table} for denne fila.",
+        ),
     ),
     "missing_contents": Message(
-        Text("«{origin}» mangler statistikkvariabelen «{code}» som tabell {table} skal ha.",
-             "'{origin}' lacks the statistics variable \"{code}\" that table {table} should have.",
-             "«{origin}» manglar statistikkvariabelen «{code}» som tabell {table} skal ha."),
-        Text("Ta med «{code}» (ContentsCode) i uttrekket fra tabell {table}.",
-             "Include \"{code}\" (ContentsCode) in the extract from table {table}.",
-             "Ta med «{code}» (ContentsCode) i uttrekket frå tabell {table}."),
+        Text(
+            "«{origin}» mangler statistikkvariabelen «{code}» som tabell {table} skal ha.",
+            "'{origin}' lacks the statistics variable \"{code}\" that table {table} should have.",
+            "«{origin}» manglar statistikkvariabelen «{code}» som tabell {table} skal ha.",
+        ),
+        Text(
+            "Ta med «{code}» (ContentsCode) i uttrekket fra tabell {table}.",
+            'Include "{code}" (ContentsCode) in the extract from table {table}.',
+            "Ta med «{code}» (ContentsCode) i uttrekket frå tabell {table}.",
+        ),
     ),
     "no_region": Message(
-        Text("«{origin}» sier ikke hvilken region tallene gjelder (ingen regiondimensjon; hele landet?).",
-             "'{origin}' does not say which region the figures are for (no region dimension; all of Norway?).",
-             "«{origin}» seier ikkje kva region tala gjeld (ingen regiondimensjon; heile landet?)."),
-        Text("Velg kommunen {region} (Region) i uttrekket.", "Select municipality {region} (Region) in the extract.",
-             "Vel kommunen {region} (Region) i uttrekket."),
+        Text(
+            "«{origin}» sier ikke hvilken region tallene gjelder (ingen regiondimensjon; hele landet?).",
+            "'{origin}' does not say which region the figures are for (no region dimension; all of Norway?).",
+            "«{origin}» seier ikkje kva region tala gjeld (ingen regiondimensjon; heile landet?).",
+        ),
+        Text(
+            "Velg kommunen {region} (Region) i uttrekket.",
+            "Select municipality {region} (Region) in the extract.",
+            "Vel kommunen {region} (Region) i uttrekket.",
+        ),
     ),
     "other_region": Message(
-        Text("«{origin}» gjelder {found}, ikke kommune {region}.", "'{origin}' is for {found}, not municipality {region}.",
-             "«{origin}» gjeld {found}, ikkje kommune {region}."),
-        Text("Hent tallene for kommune {region}, eller importer til mappen til kommunen filen gjelder.",
-             "Fetch the figures for municipality {region}, or import into the folder of the municipality the file is for.",
-             "Hent tala for kommune {region}, eller importer til mappa til kommunen fila gjeld."),
+        Text(
+            "«{origin}» gjelder {found}, ikke kommune {region}.",
+            "'{origin}' is for {found}, not municipality {region}.",
+            "«{origin}» gjeld {found}, ikkje kommune {region}.",
+        ),
+        Text(
+            "Hent tallene for kommune {region}, eller importer til mappen til kommunen filen gjelder.",
+            "Fetch the figures for municipality {region}, or import into the folder of the municipality the file is "
+            "for.",
+            "Hent tala for kommune {region}, eller importer til mappa til kommunen fila gjeld.",
+        ),
     ),
     "not_yearly": Message(
-        Text("Tidskoden «{code}» i «{origin}» er ikke et årstall.", "The time code \"{code}\" in '{origin}' is not a year.",
-             "Tidskoden «{code}» i «{origin}» er ikkje eit årstal."),
-        Text("Bruk årstall (Tid som «2025»), ikke kvartaler eller måneder.", "Use years (Tid like \"2025\"), not quarters or months.",
-             "Bruk årstal (Tid som «2025»), ikkje kvartal eller månader."),
+        Text(
+            "Tidskoden «{code}» i «{origin}» er ikke et årstall.",
+            "The time code \"{code}\" in '{origin}' is not a year.",
+            "Tidskoden «{code}» i «{origin}» er ikkje eit årstal.",
+        ),
+        Text(
+            "Bruk årstall (Tid som «2025»), ikke kvartaler eller måneder.",
+            'Use years (Tid like "2025"), not quarters or months.',
+            "Bruk årstal (Tid som «2025»), ikkje kvartal eller månader.",
+        ),
     ),
     "bad_value": Message(
-        Text("Verdien {value} for {year} i «{origin}» er ikke et helt tall som er null eller mer.",
-             "The value {value} for {year} in '{origin}' is not a whole number of zero or more.",
-             "Verdien {value} for {year} i «{origin}» er ikkje eit heilt tal som er null eller meir."),
+        Text(
+            "Verdien {value} for {year} i «{origin}» er ikke et helt tall som er null eller mer.",
+            "The value {value} for {year} in '{origin}' is not a whole number of zero or more.",
+            "Verdien {value} for {year} i «{origin}» er ikkje eit heilt tal som er null eller meir.",
+        ),
         _FROM_FILE,
     ),
     "no_figures": Message(
-        Text("«{origin}» har ingen tall for kommune {region} i tabell {table} (alle verdiene mangler).",
-             "'{origin}' has no figures for municipality {region} in table {table} (every value is missing).",
-             "«{origin}» har ingen tal for kommune {region} i tabell {table} (alle verdiane manglar)."),
-        Text("Velg år der SSB har publisert tall.", "Select years for which SSB has published figures.",
-             "Vel år der SSB har publisert tal."),
+        Text(
+            "«{origin}» har ingen tall for kommune {region} i tabell {table} (alle verdiene mangler).",
+            "'{origin}' has no figures for municipality {region} in table {table} (every value is missing).",
+            "«{origin}» har ingen tal for kommune {region} i tabell {table} (alle verdiane manglar).",
+        ),
+        Text(
+            "Velg år der SSB har publisert tall.",
+            "Select years for which SSB has published figures.",
+            "Vel år der SSB har publisert tal.",
+        ),
     ),
     "bad_api": Message(
-        Text("«{api}» er ikke en http- eller https-adresse til PxWebApi.", "'{api}' is not an http or https address of PxWebApi.",
-             "«{api}» er ikkje ei http- eller https-adresse til PxWebApi."),
-        Text("Bruk for eksempel --api {default} (det er standard).", "Use for example --api {default} (the default).",
-             "Bruk til dømes --api {default} (det er standard)."),
+        Text(
+            "«{api}» er ikke en http- eller https-adresse til PxWebApi.",
+            "'{api}' is not an http or https address of PxWebApi.",
+            "«{api}» er ikkje ei http- eller https-adresse til PxWebApi.",
+        ),
+        Text(
+            "Bruk for eksempel --api {default} (det er standard).",
+            "Use for example --api {default} (the default).",
+            "Bruk til dømes --api {default} (det er standard).",
+        ),
     ),
     "http_client": Message(
-        Text("SSB avviste forespørselen {url} med {status} {reason}{detail}.", "SSB refused the request {url} with {status} {reason}{detail}.",
-             "SSB avviste førespurnaden {url} med {status} {reason}{detail}."),
-        Text("Sjekk tabellnummeret og kommunenummeret (municipality.number), eller last ned svaret i nettleseren og bruk --from-file FIL.",
-             "Check the table number and the municipality number (municipality.number), or download the response in a browser and use --from-file FILE.",
-             "Sjekk tabellnummeret og kommunenummeret (municipality.number), eller last ned svaret i nettlesaren og bruk --from-file FIL."),
+        Text(
+            "SSB avviste forespørselen {url} med {status} {reason}{detail}.",
+            "SSB refused the request {url} with {status} {reason}{detail}.",
+            "SSB avviste førespurnaden {url} med {status} {reason}{detail}.",
+        ),
+        Text(
+            "Sjekk tabellnummeret og kommunenummeret (municipality.number), eller last ned svaret i nettleseren og "
+            "bruk --from-file FIL.",
+            "Check the table number and the municipality number (municipality.number), or download the response in a "
+            "browser and use --from-file FILE.",
+            "Sjekk tabellnummeret og kommunenummeret (municipality.number), eller last ned svaret i nettlesaren og "
+            "bruk --from-file FIL.",
+        ),
     ),
     "http_server": Message(
-        Text("SSB svarte {status} {reason} på {url}{detail}: en feil hos SSB.", "SSB answered {status} {reason} to {url}{detail}: an error at SSB.",
-             "SSB svarte {status} {reason} på {url}{detail}: ein feil hos SSB."),
-        Text("Prøv igjen senere, eller last ned svaret i nettleseren og bruk --from-file FIL.",
-             "Try again later, or download the response in a browser and use --from-file FILE.",
-             "Prøv igjen seinare, eller last ned svaret i nettlesaren og bruk --from-file FIL."),
+        Text(
+            "SSB svarte {status} {reason} på {url}{detail}: en feil hos SSB.",
+            "SSB answered {status} {reason} to {url}{detail}: an error at SSB.",
+            "SSB svarte {status} {reason} på {url}{detail}: ein feil hos SSB.",
+        ),
+        Text(
+            "Prøv igjen senere, eller last ned svaret i nettleseren og bruk --from-file FIL.",
+            "Try again later, or download the response in a browser and use --from-file FILE.",
+            "Prøv igjen seinare, eller last ned svaret i nettlesaren og bruk --from-file FIL.",
+        ),
     ),
     "network": Message(
-        Text("Fikk ikke kontakt med {url} ({reason}).", "Could not reach {url} ({reason}).", "Fekk ikkje kontakt med {url} ({reason})."),
+        Text(
+            "Fikk ikke kontakt med {url} ({reason}).",
+            "Could not reach {url} ({reason}).",
+            "Fekk ikkje kontakt med {url} ({reason}).",
+        ),
         _RETRY,
     ),
     "timeout": Message(
-        Text("{url} svarte ikke innen {seconds} sekunder.", "{url} did not answer within {seconds} seconds.",
-             "{url} svarte ikkje innan {seconds} sekund."),
+        Text(
+            "{url} svarte ikke innen {seconds} sekunder.",
+            "{url} did not answer within {seconds} seconds.",
+            "{url} svarte ikkje innan {seconds} sekund.",
+        ),
         _RETRY,
     ),
 }

@@ -30,7 +30,7 @@ class Text:
             return self.nn
         return self.nb
 
-    def format(self, **params: object) -> "Text":
+    def format(self, **params: object) -> Text:
         """The same message with ``{name}`` placeholders filled in every language; a ``Text``
         parameter is filled in the matching language."""
 
@@ -43,7 +43,7 @@ class Text:
             nn=None if self.nn is None else self.nn.format(**values("nn")),
         )
 
-    def __add__(self, other: "Text") -> "Text":
+    def __add__(self, other: Text) -> Text:
         return Text(
             nb=self.nb + other.nb,
             en=self.en + other.en,

@@ -4,8 +4,8 @@ Two passes, both collecting every problem in the file rather than stopping at th
 
 1. the model (pydantic): types, limits, unknown keys (with "did you mean");
 2. cross-field rules: the number is in the register and matches the folder, dates the model marks
-   ``Checked`` (found with ``model_walk.marked``) are not in the future, the population series ends by its ``as_of`` date,
-   and a text given per language (``local_text.py``) has the municipality's own language.
+   ``Checked`` (found with ``model_walk.marked``) are not in the future, the population series
+   ends by its ``as_of`` date, and a text given per language (``local_text.py``) has the municipality's own language.
 
 Messages come from ``validate_messages.py`` by pydantic's error *type*, never by its text.
 """
@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from rettfram import register
+from rettfram import local_text, register
 from rettfram.findings import Finding, Severity
 from rettfram.load import Document, Loc, Pos
-from rettfram.messages import Message
-from rettfram import local_text
 from rettfram.local_text import LocalText
+from rettfram.messages import Message
 from rettfram.model import Checked, Profile, Translatable
 from rettfram.model_walk import marked
 from rettfram.text import Text
@@ -63,7 +63,7 @@ def _own_language(data: object) -> str | None:
 # -- pass 1: pydantic errors -> findings -----------------------------------------------------
 
 
-def _translate(error: dict[str, Any], document: Document) -> Finding:
+def _translate(error: ErrorDetails, document: Document) -> Finding:
     loc: Loc = tuple(part for part in error["loc"] if part not in (local_text.TEXT_TAG, local_text.LANGUAGES_TAG))
     is_key = bool(loc) and loc[-1] == "[key]"
     if is_key:
@@ -97,13 +97,21 @@ def _translate(error: dict[str, Any], document: Document) -> Finding:
     if kind == "missing":
         pos = document.source.locate(loc[:-1], key=True)
     if kind == "string_type" and loc == ("municipality", "number") and isinstance(error["input"], int):
-        message = NUMBER_UNQUOTED.format(raw=raw, value=error["input"], padded=raw if raw.isdigit() and len(raw) == 4 else f"{error['input']:04d}")
+        message = NUMBER_UNQUOTED.format(
+            raw=raw, value=error["input"], padded=raw if raw.isdigit() and len(raw) == 4 else f"{error['input']:04d}"
+        )
     else:
         template = BY_TYPE.get(kind)
         if template is None:
             template, params["detail"] = BY_TYPE["fallback"], error["type"]
         message = template.format(**params)
-    return Finding.of(document.path, pos.line, pos.column, f"schema.{kind.replace('_', '-')}", Message(message.text, _tidy(message.fix)))
+    return Finding.of(
+        document.path,
+        pos.line,
+        pos.column,
+        f"schema.{kind.replace('_', '-')}",
+        Message(message.text, _tidy(message.fix)),
+    )
 
 
 def _tidy(text: Text) -> Text:
@@ -125,7 +133,11 @@ def _show(value: Any) -> str:
 
 def _received(value: Any, quoted: bool) -> Text:
     if isinstance(value, bool):
-        return Text(f"{str(value).lower()} (sannhetsverdi)", f"{str(value).lower()} (a boolean)", f"{str(value).lower()} (sanningsverdi)")
+        return Text(
+            f"{str(value).lower()} (sannhetsverdi)",
+            f"{str(value).lower()} (a boolean)",
+            f"{str(value).lower()} (sanningsverdi)",
+        )
     if isinstance(value, (int, float)):
         return Text(f"tallet {value}", f"the number {value}", f"talet {value}")
     if isinstance(value, list):
@@ -206,29 +218,55 @@ def _description(loc: Loc) -> str | None:
 
 def _register_findings(document: Document) -> list[Finding]:
     municipality = document.data.get("municipality")
-    number = municipality.get("number") if isinstance(municipality, dict) else None
+    if not isinstance(municipality, dict):
+        return []  # the model reports the missing municipality
+    number = municipality.get("number")
     if not isinstance(number, str) or not re.fullmatch(r"\d{4}", number):
         return []  # the model reports the missing or malformed number
     loc = ("municipality", "number")
     pos = document.source.locate(loc)
     entry = register.lookup(number)
     if entry is None:
-        return [_cross(document, pos, "schema.unknown-number", CROSS["unknown_number"].format(number=number, guess=_number_guess(municipality)))]
+        return [
+            _cross(
+                document,
+                pos,
+                "schema.unknown-number",
+                CROSS["unknown_number"].format(number=number, guess=_number_guess(municipality)),
+            )
+        ]
     findings = []
     folder = Path(document.path).parent.name
     if Path(document.path).name == "profile.yaml" and not folder.startswith(f"{number}-"):
-        findings.append(_cross(document, pos, "schema.folder-mismatch", CROSS["folder_mismatch"].format(folder=folder, number=number, expected=entry.folder_name)))
+        findings.append(
+            _cross(
+                document,
+                pos,
+                "schema.folder-mismatch",
+                CROSS["folder_mismatch"].format(folder=folder, number=number, expected=entry.folder_name),
+            )
+        )
     name = municipality.get("name")
     if isinstance(name, str) and name.strip() not in (entry.name, entry.name_official):
         findings.append(
-            _cross(document, document.source.locate(("municipality", "name")), "schema.name-mismatch",
-                   CROSS["name_mismatch"].format(number=number, expected=entry.name, received=name), Severity.WARNING)
+            _cross(
+                document,
+                document.source.locate(("municipality", "name")),
+                "schema.name-mismatch",
+                CROSS["name_mismatch"].format(number=number, expected=entry.name, received=name),
+                Severity.WARNING,
+            )
         )
     county = municipality.get("county")
     if isinstance(county, str) and county.strip() != entry.county:
         findings.append(
-            _cross(document, document.source.locate(("municipality", "county")), "schema.county-mismatch",
-                   CROSS["county_mismatch"].format(number=number, expected=entry.county, received=county), Severity.WARNING)
+            _cross(
+                document,
+                document.source.locate(("municipality", "county")),
+                "schema.county-mismatch",
+                CROSS["county_mismatch"].format(number=number, expected=entry.county, received=county),
+                Severity.WARNING,
+            )
         )
     return findings
 
@@ -239,14 +277,23 @@ def _number_guess(municipality: dict) -> Text | str:
         return ""
     for entry in register.municipalities().values():
         if name.strip() in (entry.name, entry.name_official):
-            return Text(f"{entry.name} har nummer «{entry.number}». ", f"{entry.name} has number '{entry.number}'. ", f"{entry.name} har nummer «{entry.number}». ")
+            return Text(
+                f"{entry.name} har nummer «{entry.number}». ",
+                f"{entry.name} has number '{entry.number}'. ",
+                f"{entry.name} har nummer «{entry.number}». ",
+            )
     return ""
 
 
 def _date_findings(profile: Profile, document: Document, today: dt.date) -> list[Finding]:
     checked = [(loc, value) for loc, value, _ in marked(profile, Checked)]  # every date the model marks Checked
     findings = [
-        _cross(document, document.source.locate(loc), "schema.future-date", CROSS["future_date"].format(field=_dotted(loc), value=value.isoformat(), today=today.isoformat()))
+        _cross(
+            document,
+            document.source.locate(loc),
+            "schema.future-date",
+            CROSS["future_date"].format(field=_dotted(loc), value=value.isoformat(), today=today.isoformat()),
+        )
         for loc, value in checked
         if value is not None and value > today
     ]
@@ -256,8 +303,12 @@ def _date_findings(profile: Profile, document: Document, today: dt.date) -> list
             if year > population.as_of.year:
                 loc = ("facts", "population", "series", year)
                 findings.append(
-                    _cross(document, document.source.locate(loc, key=True), "schema.series-after-as-of",
-                           CROSS["series_after_as_of"].format(year=year, as_of=population.as_of.isoformat()))
+                    _cross(
+                        document,
+                        document.source.locate(loc, key=True),
+                        "schema.series-after-as-of",
+                        CROSS["series_after_as_of"].format(year=year, as_of=population.as_of.isoformat()),
+                    )
                 )
     return findings
 
@@ -266,8 +317,12 @@ def _own_language_findings(profile: Profile, document: Document) -> list[Finding
     """A text given per language must have the municipality's own: the page falls back to it."""
     own = profile.municipality.language
     return [
-        _cross(document, document.source.locate(loc), "schema.own-language-missing",
-               CROSS["own_language_missing"].format(field=_dotted(loc), own=own, given=", ".join(value.languages)))
+        _cross(
+            document,
+            document.source.locate(loc),
+            "schema.own-language-missing",
+            CROSS["own_language_missing"].format(field=_dotted(loc), own=own, given=", ".join(value.languages)),
+        )
         for loc, value, _ in marked(profile, Translatable)
         if isinstance(value, LocalText) and value.languages and own not in value.languages
     ]

@@ -39,7 +39,12 @@ def default_jobs() -> int:
     return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
-def run(function: Callable[[T], R], items: Sequence[T], jobs: int, done: Callable[[int, R], None] = lambda index, result: None) -> list[R]:
+def run(
+    function: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int,
+    done: Callable[[int, R], None] = lambda index, result: None,
+) -> list[R]:
     """``[function(item) for item in items]``, on up to ``jobs`` workers; ``done(index, result)``
     in the build's process after each, in order. ``function`` must be a module-level function and
     ``items`` picklable. One job, or one item, runs here without workers."""

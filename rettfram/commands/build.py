@@ -22,9 +22,11 @@ from rettfram.report import text as text_report
 from rettfram.text import Text
 
 BUILT = Text(
-    nb="Bygget sidene for {sites} kommune(r) på {seconds:.1f} s ({reused} uendret siden forrige bygg): {out}/index.html",
+    nb="Bygget sidene for {sites} kommune(r) på {seconds:.1f} s ({reused} uendret siden forrige bygg): "
+    "{out}/index.html",
     nn="Bygde sidene for {sites} kommune(ar) på {seconds:.1f} s ({reused} uendra sidan førre bygg): {out}/index.html",
-    en="Built the sites of {sites} municipality(-ies) in {seconds:.1f} s ({reused} unchanged since the last build): {out}/index.html",
+    en="Built the sites of {sites} municipality(-ies) in {seconds:.1f} s ({reused} unchanged since the last build): "
+    "{out}/index.html",
 )
 STOPPED = Text(
     nb="Bygget stoppet: sjekken fant feil. Ingenting er endret i {out}.",
@@ -47,22 +49,52 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "build",
         help="bygg sidene / build the sites",
-        description="Sjekk profilene og bygg en side per kommune pluss en portal. / Check the profiles, then build one site per municipality plus a portal.",
+        description="Sjekk profilene og bygg en side per kommune pluss en portal. / Check the profiles, then build "
+        "one site per municipality plus a portal.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="kommunemappe eller mappe med kommuner (standard: municipalities)")
-    parser.add_argument("--out", type=folder_argument, default=Path("build/site"), metavar="DIR",
-                        help="utdatamappe; erstattes helt, så bare en mappe Rettfram har laget eller en ny/tom / output folder, replaced whole (standard: build/site)")
-    parser.add_argument("--cache", type=folder_argument, default=Path("build/cache/charts"), metavar="DIR", help="diagrambuffer / chart cache (standard: build/cache/charts)")
-    parser.add_argument("--shard", type=shard_argument, default=None, metavar="K/N",
-                        help="bygg bare del K av N (samles med merge) / build only part K of N (put together with merge)")
-    parser.add_argument("--jobs", type=jobs_argument, default=None, metavar="N",
-                        help="bygg så mange sider samtidig / sites built at once (standard: én per kjerne / one per core)")
+    parser.add_argument(
+        "paths", nargs="*", metavar="PATH", help="kommunemappe eller mappe med kommuner (standard: municipalities)"
+    )
+    parser.add_argument(
+        "--out",
+        type=folder_argument,
+        default=Path("build/site"),
+        metavar="DIR",
+        help="utdatamappe; erstattes helt, så bare en mappe Rettfram har laget eller en ny/tom / output folder, "
+        "replaced whole (standard: build/site)",
+    )
+    parser.add_argument(
+        "--cache",
+        type=folder_argument,
+        default=Path("build/cache/charts"),
+        metavar="DIR",
+        help="diagrambuffer / chart cache (standard: build/cache/charts)",
+    )
+    parser.add_argument(
+        "--shard",
+        type=shard_argument,
+        default=None,
+        metavar="K/N",
+        help="bygg bare del K av N (samles med merge) / build only part K of N (put together with merge)",
+    )
+    parser.add_argument(
+        "--jobs",
+        type=jobs_argument,
+        default=None,
+        metavar="N",
+        help="bygg så mange sider samtidig / sites built at once (standard: én per kjerne / one per core)",
+    )
     add_lang(parser)
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from rettfram.site_build import BuildError, BuildOptions, BuildStopped, build  # MkDocs and Altair: only when building
+    from rettfram.site_build import (
+        BuildError,
+        BuildOptions,
+        BuildStopped,
+        build,
+    )  # MkDocs and Altair: only when building
 
     lang = args.lang
     options = BuildOptions(
@@ -71,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
         out=args.out,
         cache=args.cache,
         progress=Progress.to(sys.stderr).step,
-        pause=float(environment.value("RETTFRAM_BUILD_PAUSE") or 0.0),
+        pause=_pause(),
     )
     if args.jobs is not None:
         options.jobs = args.jobs
@@ -101,8 +133,18 @@ def run(args: argparse.Namespace) -> int:
     for site in result.sites:
         for warning in site.warnings:
             say(f"rettfram: {site.slug}: mkdocs: {warning}", sys.stderr)
-    say(BUILT.format(sites=len(result.sites), seconds=result.seconds, reused=result.reused, out=display_path(args.out)).render(lang))
+    say(
+        BUILT.format(
+            sites=len(result.sites), seconds=result.seconds, reused=result.reused, out=display_path(args.out)
+        ).render(lang)
+    )
     return EXIT_OK
+
+
+def _pause() -> float:
+    """RETTFRAM_BUILD_PAUSE: seconds to wait after each site (the interrupted-build test)."""
+    value = environment.value("RETTFRAM_BUILD_PAUSE")
+    return float(value) if isinstance(value, (int, float)) else 0.0
 
 
 def folder_argument(value: str) -> Path:
@@ -116,7 +158,9 @@ def shard_argument(value: str) -> tuple[int, int]:
     """``--shard K/N``: part K (1 … N) of N."""
     part, _, parts = value.partition("/")
     if not (part.isdigit() and parts.isdigit() and 1 <= int(part) <= int(parts)):
-        raise argparse.ArgumentTypeError("skriv K/N med 1 ≤ K ≤ N, for eksempel 2/4 / write K/N with 1 ≤ K ≤ N, such as 2/4")
+        raise argparse.ArgumentTypeError(
+            "skriv K/N med 1 ≤ K ≤ N, for eksempel 2/4 / write K/N with 1 ≤ K ≤ N, such as 2/4"
+        )
     return int(part), int(parts)
 
 

@@ -18,9 +18,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "check",
         help="sjekk profiler / check profiles",
-        description="Les og valider kommuneprofiler; skriver ingen filer. / Load and validate profiles; writes no files.",
+        description="Les og valider kommuneprofiler; skriver ingen filer. / Load and validate profiles; writes no "
+        "files.",
     )
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="kommunemappe, mappe med kommuner, eller profile.yaml (standard: municipalities)")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="kommunemappe, mappe med kommuner, eller profile.yaml (standard: municipalities)",
+    )
     parser.add_argument("--format", choices=FORMATS, default="text", help="utdataformat / output format")
     add_lang(parser)
     parser.set_defaults(run=run)

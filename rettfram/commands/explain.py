@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import argparse
 import difflib
+from collections.abc import Sequence
 
-from rettfram.findings import Category
 from rettfram.console import fail, internal_error, say
+from rettfram.findings import Category
 from rettfram.lint.pack import DATA, META, PACK_LANGS, Catalog, RuleFileError, load_catalog
 from rettfram.lint.reference import (
-    CATEGORY_TITLES, LANG_NAMES, LEVELS, OFF_BY_DEFAULT, advise, catch_all, describe, exception_text, profile_change,
-    source_line, together,
+    CATEGORY_TITLES,
+    LANG_NAMES,
+    LEVELS,
+    OFF_BY_DEFAULT,
+    advise,
+    catch_all,
+    describe,
+    exception_text,
+    profile_change,
+    source_line,
+    together,
 )
 from rettfram.lint.rule import DataExamples
 from rettfram.text import Text
@@ -34,9 +44,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "explain",
         help="forklar en regel / explain a rule",
-        description="Hva en regel fanger, hvorfor, og hva du skriver i stedet. / What a rule catches, why, and what to write instead.",
+        description="Hva en regel fanger, hvorfor, og hva du skriver i stedet. / What a rule catches, why, and what "
+        "to write instead.",
     )
-    parser.add_argument("rule", metavar="RULE", help="regel-id eller kategori, f.eks. cliche.natur / rule id or category")
+    parser.add_argument(
+        "rule", metavar="RULE", help="regel-id eller kategori, f.eks. cliche.natur / rule id or category"
+    )
     parser.add_argument("--lang", choices=PACK_LANGS, default="nb", help="språk / language")
     parser.set_defaults(run=run)
 
@@ -50,8 +63,12 @@ def run(args: argparse.Namespace) -> int:
         if not catalog.versions(args.rule):
             close = difflib.get_close_matches(args.rule, catalog.ids(), n=3, cutoff=0.4)
             hint = ", ".join(close) if close else "-"
-            return fail(Text(nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
-                             en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?"))
+            return fail(
+                Text(
+                    nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
+                    en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?",
+                )
+            )
         say(explain_rule(catalog, args.rule, args.lang).removesuffix("\n"))
         return 0
     except RuleFileError as exc:
@@ -70,8 +87,10 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
     first = next(iter(versions.values()))
     rule = first.rule
     category = CATEGORY_TITLES[rule.category]
-    out = [f"{rule_id} — {category.render(lang)} ({rule.category.value}); "
-           f"{LEVELS[rule.level].render(lang)}, {rule.kind}", ""]
+    out = [
+        f"{rule_id} — {category.render(lang)} ({rule.category.value}); {LEVELS[rule.level].render(lang)}, {rule.kind}",
+        "",
+    ]
     if rule.kind == "data":
         out += [f"  {PROFILE_DATA.render(lang)}", ""]
     out += [f"{_heading('what', lang)}:", f"  {describe(first).render(lang)}", ""]
@@ -94,14 +113,18 @@ def explain_rule(catalog: Catalog, rule_id: str, lang: str) -> str:
             out.append(f"  {together(version).render(lang)}:")
             out += [f"    {token}" for token in version.rule.with_]
         examples = version.rule.examples
-        pairs = ((examples.fail, examples.pass_) if isinstance(examples, DataExamples) else (examples.failing, examples.pass_))
-        for key, items in zip(("bad", "good"), pairs):
+        pairs: tuple[Sequence[object], Sequence[object]] = (
+            (examples.fail, examples.pass_)
+            if isinstance(examples, DataExamples)
+            else (examples.failing, examples.pass_)
+        )
+        for key, items in zip(("bad", "good"), pairs, strict=True):
             out.append(f"  {_heading(key, lang)}:")
             for item in items:
                 if isinstance(item, dict):
                     out.append(f"    - {profile_change(item)}")
                     continue
-                lines = item.rstrip("\n").split("\n")
+                lines = str(item).rstrip("\n").split("\n")
                 out.append(f"    - {lines[0]}")
                 out += [f"      {line}" for line in lines[1:]]
         out.append("")

@@ -12,7 +12,9 @@ from rettfram.console import say
 def add_output_options(parser: argparse.ArgumentParser, default: Path, shown: str) -> None:
     """``--output FILE`` (default ``default``, shown as ``shown``) and ``--check``."""
     parser.add_argument("--output", type=Path, default=default, help=f"fil / file ({shown})")
-    parser.add_argument("--check", action="store_true", help="bare sjekk at fila er oppdatert / only check it is up to date")
+    parser.add_argument(
+        "--check", action="store_true", help="bare sjekk at fila er oppdatert / only check it is up to date"
+    )
 
 
 def write_or_check(path: Path, text: str, *, check: bool, command: str, note: str = "") -> int:

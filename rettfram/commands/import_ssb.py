@@ -38,14 +38,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         "import-ssb",
         help="hent tall fra SSB inn i profilen / Statistics Norway figures into the profile",
         description="Skriv folketall (tabell 07459) eller flytting (tabell 06913) fra SSB inn i facts i profile.yaml; "
-                    "kommentarer og rekkefølge beholdes. / Write population (table 07459) or moves (table 06913) "
-                    "from Statistics Norway into profile.yaml's facts, comments and key order kept.",
+        "kommentarer og rekkefølge beholdes. / Write population (table 07459) or moves (table 06913) "
+        "from Statistics Norway into profile.yaml's facts, comments and key order kept.",
     )
     parser.add_argument("folder", type=Path, metavar="FOLDER", help="kommunemappen, f.eks. municipalities/5014-froya")
-    parser.add_argument("--table", required=True, choices=sorted(TABLES), metavar="ID",
-                        help="SSB-tabell: 07459 (folketall → facts.population) eller 06913 (flytting → facts.migration)")
-    parser.add_argument("--from-file", type=Path, default=None, metavar="FILE",
-                        help="et lagret JSON-stat2-svar fra SSB; da brukes ikke nettet / a saved JSON-stat2 response; no network")
+    parser.add_argument(
+        "--table",
+        required=True,
+        choices=sorted(TABLES),
+        metavar="ID",
+        help="SSB-tabell: 07459 (folketall → facts.population) eller 06913 (flytting → facts.migration)",
+    )
+    parser.add_argument(
+        "--from-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="et lagret JSON-stat2-svar fra SSB; da brukes ikke nettet / a saved JSON-stat2 response; no network",
+    )
     parser.add_argument("--api", default=API, metavar="URL", help=f"PxWebApi v2-adressen (standard {API})")
     add_lang(parser)
     parser.set_defaults(run=run)
@@ -93,8 +103,14 @@ def _run(args: argparse.Namespace) -> int:
 
     note = NOTES.get(args.table)
     try:
-        edited = updated_profile(raw, figures.key, figures.source, figures.as_of, figures.series,
-                                 comment=note.comment.render(checked.municipality.language) if note else None)
+        edited = updated_profile(
+            raw,
+            figures.key,
+            figures.source,
+            figures.as_of,
+            figures.series,
+            comment=note.comment.render(checked.municipality.language) if note else None,
+        )
     except EditError as exc:
         raise _Stop(MESSAGES["not_written"].format(path=shown, detail=exc.message)) from None
     _check_edited(edited, shown)
@@ -108,9 +124,20 @@ def _run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise _Stop(MESSAGES["write"].format(path=shown, detail=exc.strerror or type(exc).__name__)) from None
     years = sorted(figures.series)
-    say(_both(MESSAGES["written"].text.format(
-        path=shown, key=figures.key, table=figures.table, count=len(years), first=years[0], last=years[-1],
-        as_of=figures.as_of.isoformat()), lang))
+    say(
+        _both(
+            MESSAGES["written"].text.format(
+                path=shown,
+                key=figures.key,
+                table=figures.table,
+                count=len(years),
+                first=years[0],
+                last=years[-1],
+                as_of=figures.as_of.isoformat(),
+            ),
+            lang,
+        )
+    )
     if note:
         say(_both(note.said, lang))
     return EXIT_OK
@@ -128,8 +155,12 @@ def _read_profile(folder: Path, profile: Path, shown: str) -> bytes:
     try:
         return safe_read.read_below(profile, folder, MAX_PROFILE_BYTES)
     except safe_read.Unsafe as problem:
-        raise _Stop(Message(Text(f"{shown}: ", f"{shown}: ") + problem.reason + Text(".", "."),
-                            safe_read.FIXES.get(problem.rule, Text("", "")))) from None
+        raise _Stop(
+            Message(
+                Text(f"{shown}: ", f"{shown}: ") + problem.reason + Text(".", "."),
+                safe_read.FIXES.get(problem.rule, Text("", "")),
+            )
+        ) from None
 
 
 def _errors(raw: bytes, shown: str) -> tuple[list[Finding], Profile | None]:
@@ -164,7 +195,9 @@ def _read_response(path: Path, origin: str) -> bytes:
     except FileNotFoundError:
         raise _Stop(MESSAGES["response_missing"].format(origin=origin)) from None
     except OSError as exc:
-        raise _Stop(MESSAGES["response_unreadable"].format(origin=origin, detail=exc.strerror or type(exc).__name__)) from None
+        raise _Stop(
+            MESSAGES["response_unreadable"].format(origin=origin, detail=exc.strerror or type(exc).__name__)
+        ) from None
     if len(data) > MAX_BYTES:
         raise _Stop(MESSAGES["response_large"].format(origin=origin, limit=MAX_BYTES))
     return data
@@ -195,106 +228,171 @@ class _Note:
 
 NOTES = {
     "06913": _Note(
-        Text("fra SSB tabell 06913: in og out er all inn- og utflytting, også fra og til utlandet",
-             "from SSB table 06913: in and out are every move in and out, from and to abroad included",
-             "frå SSB tabell 06913: in og out er all inn- og utflytting, også frå og til utlandet"),
-        Text("Merk: tabell 06913 skiller ikke flytting fra andre kommuner fra inn- og utvandring; "
-             "in og out er all inn- og utflytting, og immigration og emigration fylles ikke ut.",
-             "Note: table 06913 does not separate moves from other municipalities from immigration and emigration; "
-             "in and out are every move in and out, and immigration and emigration are not filled in.",
-             "Merk: tabell 06913 skil ikkje flytting frå andre kommunar frå inn- og utvandring; "
-             "in og out er all inn- og utflytting, og immigration og emigration blir ikkje fylte ut."),
+        Text(
+            "fra SSB tabell 06913: in og out er all inn- og utflytting, også fra og til utlandet",
+            "from SSB table 06913: in and out are every move in and out, from and to abroad included",
+            "frå SSB tabell 06913: in og out er all inn- og utflytting, også frå og til utlandet",
+        ),
+        Text(
+            "Merk: tabell 06913 skiller ikke flytting fra andre kommuner fra inn- og utvandring; "
+            "in og out er all inn- og utflytting, og immigration og emigration fylles ikke ut.",
+            "Note: table 06913 does not separate moves from other municipalities from immigration and emigration; "
+            "in and out are every move in and out, and immigration and emigration are not filled in.",
+            "Merk: tabell 06913 skil ikkje flytting frå andre kommunar frå inn- og utvandring; "
+            "in og out er all inn- og utflytting, og immigration og emigration blir ikkje fylte ut.",
+        ),
     ),
 }
 
 MESSAGES: dict[str, Message] = {
     "no_folder": Message(
-        Text("Mappen «{folder}» finnes ikke.", "The folder '{folder}' does not exist.", "Mappa «{folder}» finst ikkje."),
-        Text("Oppgi en kommunemappe, f.eks. municipalities/5014-froya; en ny lager du med «python build.py new NUMMER».",
-             "Give a municipality folder, e.g. municipalities/5014-froya; make a new one with 'python build.py new NUMBER'.",
-             "Oppgi ei kommunemappe, t.d. municipalities/5014-froya; ei ny lagar du med «python build.py new NUMMER»."),
+        Text(
+            "Mappen «{folder}» finnes ikke.", "The folder '{folder}' does not exist.", "Mappa «{folder}» finst ikkje."
+        ),
+        Text(
+            "Oppgi en kommunemappe, f.eks. municipalities/5014-froya; en ny lager du med «python build.py new NUMMER».",
+            "Give a municipality folder, e.g. municipalities/5014-froya; make a new one with 'python build.py new "
+            "NUMBER'.",
+            "Oppgi ei kommunemappe, t.d. municipalities/5014-froya; ei ny lagar du med «python build.py new NUMMER».",
+        ),
     ),
     "not_folder": Message(
         Text("«{folder}» er ikke en mappe.", "'{folder}' is not a folder.", "«{folder}» er ikkje ei mappe."),
-        Text("Oppgi kommunemappen, ikke en fil i den, f.eks. municipalities/5014-froya.",
-             "Give the municipality folder, not a file in it, e.g. municipalities/5014-froya.",
-             "Oppgi kommunemappa, ikkje ei fil i henne, t.d. municipalities/5014-froya."),
+        Text(
+            "Oppgi kommunemappen, ikke en fil i den, f.eks. municipalities/5014-froya.",
+            "Give the municipality folder, not a file in it, e.g. municipalities/5014-froya.",
+            "Oppgi kommunemappa, ikkje ei fil i henne, t.d. municipalities/5014-froya.",
+        ),
     ),
     "no_profile": Message(
-        Text("Det finnes ingen profile.yaml i «{folder}».", "There is no profile.yaml in '{folder}'.",
-             "Det finst ingen profile.yaml i «{folder}»."),
-        Text("Lag profilen med «python build.py new NUMMER», eller oppgi riktig kommunemappe.",
-             "Create the profile with 'python build.py new NUMBER', or give the right municipality folder.",
-             "Lag profilen med «python build.py new NUMMER», eller oppgi rett kommunemappe."),
+        Text(
+            "Det finnes ingen profile.yaml i «{folder}».",
+            "There is no profile.yaml in '{folder}'.",
+            "Det finst ingen profile.yaml i «{folder}».",
+        ),
+        Text(
+            "Lag profilen med «python build.py new NUMMER», eller oppgi riktig kommunemappe.",
+            "Create the profile with 'python build.py new NUMBER', or give the right municipality folder.",
+            "Lag profilen med «python build.py new NUMMER», eller oppgi rett kommunemappe.",
+        ),
     ),
     "profile_errors": Message(
-        Text("{path} har feil (se over); ingenting er endret.", "{path} has errors (see above); nothing was changed.",
-             "{path} har feil (sjå over); ingenting er endra."),
-        Text("Kjør «python build.py check {path}» for å se feilene, og rett dem først.",
-             "Run 'python build.py check {path}' to see the errors, and fix them first.",
-             "Køyr «python build.py check {path}» for å sjå feila, og rett dei først."),
+        Text(
+            "{path} har feil (se over); ingenting er endret.",
+            "{path} has errors (see above); nothing was changed.",
+            "{path} har feil (sjå over); ingenting er endra.",
+        ),
+        Text(
+            "Kjør «python build.py check {path}» for å se feilene, og rett dem først.",
+            "Run 'python build.py check {path}' to see the errors, and fix them first.",
+            "Køyr «python build.py check {path}» for å sjå feila, og rett dei først.",
+        ),
     ),
     "edited_errors": Message(
-        Text("Med de nye tallene ville {path} få feil (se over); ingenting er skrevet.",
-             "With the new figures {path} would have errors (see above); nothing was written.",
-             "Med dei nye tala ville {path} få feil (sjå over); ingenting er skrive."),
-        Text("Sjekk at svaret fra SSB gjelder de siste årene, og meld gjerne fra om feilen.",
-             "Check that SSB's response covers the latest years, and please report the problem.",
-             "Sjekk at svaret frå SSB gjeld dei siste åra, og meld gjerne frå om feilen."),
+        Text(
+            "Med de nye tallene ville {path} få feil (se over); ingenting er skrevet.",
+            "With the new figures {path} would have errors (see above); nothing was written.",
+            "Med dei nye tala ville {path} få feil (sjå over); ingenting er skrive.",
+        ),
+        Text(
+            "Sjekk at svaret fra SSB gjelder de siste årene, og meld gjerne fra om feilen.",
+            "Check that SSB's response covers the latest years, and please report the problem.",
+            "Sjekk at svaret frå SSB gjeld dei siste åra, og meld gjerne frå om feilen.",
+        ),
     ),
     "not_written": Message(
-        Text("{path} ble ikke endret: {detail}", "{path} was not changed: {detail}", "{path} vart ikkje endra: {detail}"),
-        Text("Meld gjerne fra om feilen; rett tallene i facts for hånd så lenge.",
-             "Please report the problem; edit the figures in facts by hand meanwhile.",
-             "Meld gjerne frå om feilen; rett tala i facts for hand så lenge."),
+        Text(
+            "{path} ble ikke endret: {detail}", "{path} was not changed: {detail}", "{path} vart ikkje endra: {detail}"
+        ),
+        Text(
+            "Meld gjerne fra om feilen; rett tallene i facts for hånd så lenge.",
+            "Please report the problem; edit the figures in facts by hand meanwhile.",
+            "Meld gjerne frå om feilen; rett tala i facts for hand så lenge.",
+        ),
     ),
     "changed": Message(
-        Text("{path} ble endret mens importen pågikk; ingenting er skrevet.",
-             "{path} changed while the import ran; nothing was written.",
-             "{path} vart endra medan importen gjekk; ingenting er skrive."),
-        Text("Lagre filen og kjør importen på nytt.", "Save the file and run the import again.",
-             "Lagre fila og køyr importen på nytt."),
+        Text(
+            "{path} ble endret mens importen pågikk; ingenting er skrevet.",
+            "{path} changed while the import ran; nothing was written.",
+            "{path} vart endra medan importen gjekk; ingenting er skrive.",
+        ),
+        Text(
+            "Lagre filen og kjør importen på nytt.",
+            "Save the file and run the import again.",
+            "Lagre fila og køyr importen på nytt.",
+        ),
     ),
     "write": Message(
-        Text("Kunne ikke skrive {path} ({detail}); filen er uendret.", "Could not write {path} ({detail}); the file is unchanged.",
-             "Kunne ikkje skrive {path} ({detail}); fila er uendra."),
-        Text("Sjekk at du har skrivetilgang til kommunemappen og at disken ikke er full.",
-             "Check that you can write to the municipality folder and that the disk is not full.",
-             "Sjekk at du har skrivetilgang til kommunemappa og at disken ikkje er full."),
+        Text(
+            "Kunne ikke skrive {path} ({detail}); filen er uendret.",
+            "Could not write {path} ({detail}); the file is unchanged.",
+            "Kunne ikkje skrive {path} ({detail}); fila er uendra.",
+        ),
+        Text(
+            "Sjekk at du har skrivetilgang til kommunemappen og at disken ikke er full.",
+            "Check that you can write to the municipality folder and that the disk is not full.",
+            "Sjekk at du har skrivetilgang til kommunemappa og at disken ikkje er full.",
+        ),
     ),
     "response_missing": Message(
         Text("Filen «{origin}» finnes ikke.", "The file '{origin}' does not exist.", "Fila «{origin}» finst ikkje."),
-        Text("Oppgi stien til et lagret JSON-stat2-svar fra SSB, eller kjør uten --from-file.",
-             "Give the path of a saved JSON-stat2 response from SSB, or run without --from-file.",
-             "Oppgi stien til eit lagra JSON-stat2-svar frå SSB, eller køyr utan --from-file."),
+        Text(
+            "Oppgi stien til et lagret JSON-stat2-svar fra SSB, eller kjør uten --from-file.",
+            "Give the path of a saved JSON-stat2 response from SSB, or run without --from-file.",
+            "Oppgi stien til eit lagra JSON-stat2-svar frå SSB, eller køyr utan --from-file.",
+        ),
     ),
     "response_not_file": Message(
-        Text("«{origin}» er ikke en vanlig fil.", "'{origin}' is not a regular file.", "«{origin}» er ikkje ei vanleg fil."),
-        Text("Oppgi stien til et lagret JSON-stat2-svar fra SSB.", "Give the path of a saved JSON-stat2 response from SSB.",
-             "Oppgi stien til eit lagra JSON-stat2-svar frå SSB."),
+        Text(
+            "«{origin}» er ikke en vanlig fil.",
+            "'{origin}' is not a regular file.",
+            "«{origin}» er ikkje ei vanleg fil.",
+        ),
+        Text(
+            "Oppgi stien til et lagret JSON-stat2-svar fra SSB.",
+            "Give the path of a saved JSON-stat2 response from SSB.",
+            "Oppgi stien til eit lagra JSON-stat2-svar frå SSB.",
+        ),
     ),
     "response_large": Message(
-        Text("«{origin}» er større enn grensen på {limit} byte.", "'{origin}' is larger than the limit of {limit} bytes.",
-             "«{origin}» er større enn grensa på {limit} byte."),
-        Text("Lagre bare én kommune og de siste årene.", "Save only one municipality and the latest years.",
-             "Lagre berre éin kommune og dei siste åra."),
+        Text(
+            "«{origin}» er større enn grensen på {limit} byte.",
+            "'{origin}' is larger than the limit of {limit} bytes.",
+            "«{origin}» er større enn grensa på {limit} byte.",
+        ),
+        Text(
+            "Lagre bare én kommune og de siste årene.",
+            "Save only one municipality and the latest years.",
+            "Lagre berre éin kommune og dei siste åra.",
+        ),
     ),
     "response_unreadable": Message(
-        Text("«{origin}» kan ikke leses ({detail}).", "'{origin}' cannot be read ({detail}).", "«{origin}» kan ikkje lesast ({detail})."),
-        Text("Sjekk at filen finnes og at du har lesetilgang.", "Check that the file exists and is readable.",
-             "Sjekk at fila finst og at du har lesetilgang."),
+        Text(
+            "«{origin}» kan ikke leses ({detail}).",
+            "'{origin}' cannot be read ({detail}).",
+            "«{origin}» kan ikkje lesast ({detail}).",
+        ),
+        Text(
+            "Sjekk at filen finnes og at du har lesetilgang.",
+            "Check that the file exists and is readable.",
+            "Sjekk at fila finst og at du har lesetilgang.",
+        ),
     ),
     "fetching": Message(Text("Henter {url}", "Fetching {url}", "Hentar {url}"), Text("", "")),
     "written": Message(
-        Text("Skrev facts.{key} i {path}: {count} år ({first}–{last}) fra SSB tabell {table}, per {as_of}.",
-             "Wrote facts.{key} in {path}: {count} years ({first}–{last}) from SSB table {table}, as of {as_of}.",
-             "Skreiv facts.{key} i {path}: {count} år ({first}–{last}) frå SSB tabell {table}, per {as_of}."),
+        Text(
+            "Skrev facts.{key} i {path}: {count} år ({first}–{last}) fra SSB tabell {table}, per {as_of}.",
+            "Wrote facts.{key} in {path}: {count} years ({first}–{last}) from SSB table {table}, as of {as_of}.",
+            "Skreiv facts.{key} i {path}: {count} år ({first}–{last}) frå SSB tabell {table}, per {as_of}.",
+        ),
         Text("", ""),
     ),
     "unchanged": Message(
-        Text("facts.{key} i {path} har allerede tallene fra SSB tabell {table}; ingenting er endret.",
-             "facts.{key} in {path} already has the figures from SSB table {table}; nothing was changed.",
-             "facts.{key} i {path} har allereie tala frå SSB tabell {table}; ingenting er endra."),
+        Text(
+            "facts.{key} i {path} har allerede tallene fra SSB tabell {table}; ingenting er endret.",
+            "facts.{key} in {path} already has the figures from SSB table {table}; nothing was changed.",
+            "facts.{key} i {path} har allereie tala frå SSB tabell {table}; ingenting er endra.",
+        ),
         Text("", ""),
     ),
 }

@@ -12,11 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from rettfram.lint.config import find_config, load_config
 from rettfram.console import EXIT_USAGE, fail, internal_error, say
+from rettfram.lint.config import find_config, load_config
 from rettfram.lint.pack import PACK_LANGS, RuleFileError, load_catalog
 from rettfram.lint.reference import rule_help
-from rettfram.lint.runner import TargetError, exit_code, run as run_lint
+from rettfram.lint.runner import TargetError, exit_code
+from rettfram.lint.runner import run as run_lint
 from rettfram.report import FORMATS, REPORTERS, sarif
 from rettfram.text import Text
 
@@ -27,11 +28,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="sjekk teksten mot reglene / lint the copy",
         description="Sjekk Markdown-tekst mot reglene for ærlig tekst. / Lint Markdown copy against the honesty rules.",
     )
-    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
-                        help="kommunemappe, mappe eller .md-fil (standard: municipalities) / folder or .md file")
+    parser.add_argument(
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="kommunemappe, mappe eller .md-fil (standard: municipalities) / folder or .md file",
+    )
     parser.add_argument("--format", choices=FORMATS, default="text", help="utdataformat / output format")
-    parser.add_argument("--lang", choices=PACK_LANGS, default=None,
-                        help="språk for meldinger, og regelpakke for frittstående filer / message language")
+    parser.add_argument(
+        "--lang",
+        choices=PACK_LANGS,
+        default=None,
+        help="språk for meldinger, og regelpakke for frittstående filer / message language",
+    )
     parser.add_argument("--config", type=Path, default=None, help="rettfram.toml (standard: nærmeste / nearest)")
     parser.set_defaults(run=run)
 

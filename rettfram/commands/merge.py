@@ -25,10 +25,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         "merge",
         help="sett sammen delbygg / merge sharded builds",
         description="Sett sammen utdatamappene fra «build --shard K/N» til én, med én portal. / "
-                    "Put the output folders of 'build --shard K/N' together into one, with one portal.",
+        "Put the output folders of 'build --shard K/N' together into one, with one portal.",
     )
-    parser.add_argument("out", type=folder_argument, metavar="OUT", help="utdatamappen som lages / the output folder to make")
-    parser.add_argument("shards", nargs="+", type=folder_argument, metavar="SHARD", help="utdatamappene fra hver del / each shard's output folder")
+    parser.add_argument(
+        "out", type=folder_argument, metavar="OUT", help="utdatamappen som lages / the output folder to make"
+    )
+    parser.add_argument(
+        "shards",
+        nargs="+",
+        type=folder_argument,
+        metavar="SHARD",
+        help="utdatamappene fra hver del / each shard's output folder",
+    )
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -41,8 +49,14 @@ def run(args: argparse.Namespace) -> int:
     except MergeError as exc:
         return error(exc.message, args.lang)
     except OSError as exc:
-        return error(Text(f"Kan ikke skrive: {exc.strerror or exc}.", f"Cannot write: {exc.strerror or exc}.",
-                          f"Kan ikkje skrive: {exc.strerror or exc}."), args.lang)
+        return error(
+            Text(
+                f"Kan ikke skrive: {exc.strerror or exc}.",
+                f"Cannot write: {exc.strerror or exc}.",
+                f"Kan ikkje skrive: {exc.strerror or exc}.",
+            ),
+            args.lang,
+        )
     except Exception as exc:  # a bug: still no traceback for the user
         if environment.debug():
             raise

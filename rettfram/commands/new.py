@@ -20,7 +20,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Lag en kommunemappe fra kommuneregisteret. / Scaffold a municipality folder from the register.",
     )
     parser.add_argument("number", metavar="NUMBER", help="kommunenummer med fire siffer, f.eks. 5014")
-    parser.add_argument("--into", type=Path, default=Path("municipalities"), metavar="DIR", help="mappen den nye kommunemappen legges i (standard: municipalities)")
+    parser.add_argument(
+        "--into",
+        type=Path,
+        default=Path("municipalities"),
+        metavar="DIR",
+        help="mappen den nye kommunemappen legges i (standard: municipalities)",
+    )
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -32,7 +38,9 @@ def run(args: argparse.Namespace) -> int:
         say(f"rettfram: {exc.message.render(args.lang)}", sys.stderr)
         return 2
     except OSError as exc:
-        say(f"rettfram: kan ikke skrive / cannot write: {exc.filename or args.into} ({exc.strerror or exc})", sys.stderr)
+        say(
+            f"rettfram: kan ikke skrive / cannot write: {exc.filename or args.into} ({exc.strerror or exc})", sys.stderr
+        )
         return 2
     for path in result.files:
         say(display_path(path))

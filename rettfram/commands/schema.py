@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="skriv JSON Schema for profiler / write the profile JSON Schema",
         description="Skriv schema/profile.schema.json fra modellen. / Write schema/profile.schema.json from the model.",
     )
-    parser.add_argument("--check", action="store_true", help="bare sammenlign; exit 1 hvis filen er utdatert / only compare")
+    parser.add_argument(
+        "--check", action="store_true", help="bare sammenlign; exit 1 hvis filen er utdatert / only compare"
+    )
     parser.set_defaults(run=run)
 
 
@@ -24,7 +26,10 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         current = schema.SCHEMA_PATH.read_text("utf-8") if schema.SCHEMA_PATH.exists() else ""
         if current != schema.generate():
-            say(f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'", sys.stderr)
+            say(
+                f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'",
+                sys.stderr,
+            )
             return 1
         return 0
     say(display_path(schema.write()))

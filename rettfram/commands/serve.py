@@ -38,11 +38,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "serve",
         help="forhåndsvis én kommune / live preview of one municipality",
-        description="Bygg én kommune, vis den på http://127.0.0.1 og bygg på nytt når en fil endres. / Build one municipality, serve it on localhost, rebuild on change.",
+        description="Bygg én kommune, vis den på http://127.0.0.1 og bygg på nytt når en fil endres. / Build one "
+        "municipality, serve it on localhost, rebuild on change.",
     )
     parser.add_argument("number", metavar="NUMBER", help="kommunenummer, f.eks. 5014")
-    parser.add_argument("--port", type=port_argument, default=8000, help="port 0–65535 (standard 8000; 0 velger en ledig)")
-    parser.add_argument("--root", type=Path, default=Path("municipalities"), help="mappen med kommunene (standard: municipalities)")
+    parser.add_argument(
+        "--port", type=port_argument, default=8000, help="port 0–65535 (standard 8000; 0 velger en ledig)"
+    )
+    parser.add_argument(
+        "--root", type=Path, default=Path("municipalities"), help="mappen med kommunene (standard: municipalities)"
+    )
     add_lang(parser)
     parser.set_defaults(run=run)
 
@@ -52,7 +57,11 @@ def run(args: argparse.Namespace) -> int:
     from rettfram.site_build import BuildError, BuildResult, BuildStopped
 
     lang = args.lang
-    folders = sorted(p for p in args.root.glob(f"{args.number}-*") if (p / "profile.yaml").is_file()) if args.number.isdigit() else []
+    folders = (
+        sorted(p for p in args.root.glob(f"{args.number}-*") if (p / "profile.yaml").is_file())
+        if args.number.isdigit()
+        else []
+    )
     if not folders:
         return error(MESSAGES["unknown"].format(number=args.number), lang)
     outcome = {"code": 0}
@@ -79,7 +88,14 @@ def run(args: argparse.Namespace) -> int:
         stop.set()
         return 0
     except OSError as exc:
-        return error(Text(f"Port {args.port}: {exc.strerror or exc}.", f"Port {args.port}: {exc.strerror or exc}.", f"Port {args.port}: {exc.strerror or exc}."), lang)
+        return error(
+            Text(
+                f"Port {args.port}: {exc.strerror or exc}.",
+                f"Port {args.port}: {exc.strerror or exc}.",
+                f"Port {args.port}: {exc.strerror or exc}.",
+            ),
+            lang,
+        )
     return outcome["code"]
 
 

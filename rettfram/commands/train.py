@@ -33,12 +33,21 @@ def run(args: argparse.Namespace) -> int:
     try:
         entries = load_training(args.corpus)
         if not entries:
-            return fail(Text(nb=f"Fant ingen merkede setninger i {args.corpus}/*.yaml.",
-                             en=f"No labelled sentences in {args.corpus}/*.yaml."))
+            return fail(
+                Text(
+                    nb=f"Fant ingen merkede setninger i {args.corpus}/*.yaml.",
+                    en=f"No labelled sentences in {args.corpus}/*.yaml.",
+                )
+            )
         if args.check:  # the corpus it was learned from, not a retraining (floating point differs between machines)
             return check_model(args.output, corpus_hash(entries))
-        return write_or_check(args.output, train(entries).to_json(), check=False, command="train",
-                              note=f" ({len(entries)} setninger / sentences)")
+        return write_or_check(
+            args.output,
+            train(entries).to_json(),
+            check=False,
+            command="train",
+            note=f" ({len(entries)} setninger / sentences)",
+        )
     except CorpusError as exc:
         return fail(Text(nb=f"Korpuset kan ikke brukes: {exc}", en=f"The corpus cannot be used: {exc}"))
     except OSError as exc:

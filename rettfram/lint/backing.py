@@ -63,7 +63,11 @@ def _housing(kinds: tuple[str, ...], label: Text) -> Callable[[ClaimInput], Verd
         if not listings:
             return Verdict(
                 False,
-                Text(f"housing.listings har ingen {label.nb}.", f"housing.listings has no {label.en}.", f"housing.listings har ingen {label.render('nn')}."),
+                Text(
+                    f"housing.listings har ingen {label.nb}.",
+                    f"housing.listings has no {label.en}.",
+                    f"housing.listings har ingen {label.render('nn')}.",
+                ),
                 ("housing", "listings"),
             )
         if housing.updated is None or (claim.today - housing.updated).days > HOUSING_FRESH_DAYS:
@@ -99,7 +103,11 @@ def partner_help(claim: ClaimInput) -> Verdict:
         return _ok(("jobs", "partner_help"))
     return Verdict(
         False,
-        Text("jobs.partner_help.offered er ikke true.", "jobs.partner_help.offered is not true.", "jobs.partner_help.offered er ikkje true."),
+        Text(
+            "jobs.partner_help.offered er ikke true.",
+            "jobs.partner_help.offered is not true.",
+            "jobs.partner_help.offered er ikkje true.",
+        ),
         ("jobs", "partner_help"),
     )
 
@@ -164,9 +172,12 @@ def broadband_share(claim: ClaimInput) -> Verdict:
         return _ok(where)
     share = round(broadband.fiber_share * 100)
     return _lacks(
-        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten sier {round(claimed * 100)} %.",
-        f"services.broadband.fiber_share is {share} % (as of {broadband.as_of.isoformat()}); the copy says {round(claimed * 100)} %.",
-        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten seier {round(claimed * 100)} %.",
+        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten sier "
+        f"{round(claimed * 100)} %.",
+        f"services.broadband.fiber_share is {share} % (as of {broadband.as_of.isoformat()}); the copy says "
+        f"{round(claimed * 100)} %.",
+        f"services.broadband.fiber_share er {share} % (per {broadband.as_of.isoformat()}), teksten seier "
+        f"{round(claimed * 100)} %.",
         where,
     )
 
@@ -174,7 +185,11 @@ def broadband_share(claim: ClaimInput) -> Verdict:
 def short_travel(claim: ClaimInput) -> Verdict:
     after = claim.after.strip().lower()
     travel = claim.profile.travel
-    matching = [(i, t) for i, t in enumerate(travel) if after.startswith(t.to.lower()) or t.to.lower().startswith(after.split(" ")[0] if after else "\0")]
+    matching = [
+        (i, t)
+        for i, t in enumerate(travel)
+        if after.startswith(t.to.lower()) or t.to.lower().startswith(after.split(" ")[0] if after else "\0")
+    ]
     if not matching:
         place = claim.after.strip().split(" ")[0].strip(".,;:!?") or "—"
         return Verdict(
@@ -204,9 +219,12 @@ def jobs_plenty(claim: ClaimInput) -> Verdict:
     if len(open_now) + needed >= PLENTY_OF_JOBS:
         return _ok(("jobs", "vacancies"))
     return _lacks(
-        f"Profilen har {len(open_now)} åpne stillinger og behov for {needed} (needs); «mange» trenger minst {PLENTY_OF_JOBS}.",
-        f"The profile has {len(open_now)} open vacancies and needs {needed} people (needs); 'plenty' takes at least {PLENTY_OF_JOBS}.",
-        f"Profilen har {len(open_now)} opne stillingar og behov for {needed} (needs); «mange» treng minst {PLENTY_OF_JOBS}.",
+        f"Profilen har {len(open_now)} åpne stillinger og behov for {needed} (needs); «mange» trenger minst "
+        f"{PLENTY_OF_JOBS}.",
+        f"The profile has {len(open_now)} open vacancies and needs {needed} people (needs); 'plenty' takes at least "
+        f"{PLENTY_OF_JOBS}.",
+        f"Profilen har {len(open_now)} opne stillingar og behov for {needed} (needs); «mange» treng minst "
+        f"{PLENTY_OF_JOBS}.",
         ("jobs", "vacancies"),
     )
 
@@ -219,9 +237,12 @@ def kindergarten_anytime(claim: ClaimInput) -> Verdict:
     if kindergarten.admission == "continuous" and kindergarten.available_places > 0:
         return _ok(("services", "kindergarten", "admission"))
     return _lacks(
-        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plasser (per {kindergarten.as_of.isoformat()}).",
-        f"services.kindergarten: admission '{kindergarten.admission}', {kindergarten.available_places} places free (as of {kindergarten.as_of.isoformat()}).",
-        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plassar (per {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plasser "
+        f"(per {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten: admission '{kindergarten.admission}', {kindergarten.available_places} places free "
+        f"(as of {kindergarten.as_of.isoformat()}).",
+        f"services.kindergarten: opptak «{kindergarten.admission}», {kindergarten.available_places} ledige plassar "
+        f"(per {kindergarten.as_of.isoformat()}).",
         ("services", "kindergarten", "admission"),
     )
 
@@ -229,8 +250,13 @@ def kindergarten_anytime(claim: ClaimInput) -> Verdict:
 def start_loan(claim: ClaimInput) -> Verdict:
     if claim.profile.housing.start_loan:
         return _ok(("housing", "start_loan"))
-    return Verdict(False, Text("housing.start_loan er ikke true.", "housing.start_loan is not true.", "housing.start_loan er ikkje true."),
-                   ("housing", "start_loan"))
+    return Verdict(
+        False,
+        Text(
+            "housing.start_loan er ikke true.", "housing.start_loan is not true.", "housing.start_loan er ikkje true."
+        ),
+        ("housing", "start_loan"),
+    )
 
 
 def prices_known(claim: ClaimInput) -> Verdict:
@@ -240,8 +266,11 @@ def prices_known(claim: ClaimInput) -> Verdict:
         return _ok(("housing", "price_level") if housing.price_level else ("housing", "listings"))
     return Verdict(
         False,
-        Text("Profilen har ingen boligpriser (housing.price_level eller price_nok).", "The profile has no housing prices (housing.price_level or price_nok).",
-             "Profilen har ingen bustadprisar (housing.price_level eller price_nok)."),
+        Text(
+            "Profilen har ingen boligpriser (housing.price_level eller price_nok).",
+            "The profile has no housing prices (housing.price_level or price_nok).",
+            "Profilen har ingen bustadprisar (housing.price_level eller price_nok).",
+        ),
         ("housing",),
     )
 
@@ -250,9 +279,12 @@ def mentor(claim: ClaimInput) -> Verdict:
     """«Fadder», «mentor»: the profile names the scheme (``welcome.mentor``)."""
     if claim.profile.welcome.mentor:
         return _ok(("welcome", "mentor"))
-    return _lacks("welcome.mentor er tom: profilen har ingen fadder- eller mentorordning.",
-                  "welcome.mentor is empty: the profile has no mentor scheme.",
-                  "welcome.mentor er tom: profilen har inga fadder- eller mentorordning.", ("welcome",))
+    return _lacks(
+        "welcome.mentor er tom: profilen har ingen fadder- eller mentorordning.",
+        "welcome.mentor is empty: the profile has no mentor scheme.",
+        "welcome.mentor er tom: profilen har inga fadder- eller mentorordning.",
+        ("welcome",),
+    )
 
 
 def welcome_event(claim: ClaimInput) -> Verdict:
@@ -261,9 +293,12 @@ def welcome_event(claim: ClaimInput) -> Verdict:
     if coming:
         return _ok(("welcome", "events", claim.profile.welcome.events.index(coming[0]), "date"))
     past = len(claim.profile.welcome.events)
-    return _lacks(f"welcome.events har ingen kommende arrangementer ({past} passert).",
-                  f"welcome.events has no coming event ({past} past).",
-                  f"welcome.events har ingen komande arrangement ({past} passert).", ("welcome",))
+    return _lacks(
+        f"welcome.events har ingen kommende arrangementer ({past} passert).",
+        f"welcome.events has no coming event ({past} past).",
+        f"welcome.events har ingen komande arrangement ({past} passert).",
+        ("welcome",),
+    )
 
 
 def norwegian_training(claim: ClaimInput) -> Verdict:
@@ -281,21 +316,30 @@ def gp_access(claim: ClaimInput) -> Verdict:
     if health.gp_free_lists > 0:
         return _ok(("services", "health", "gp_free_lists"))
     day = health.as_of.isoformat()
-    return _lacks(f"services.health.gp_free_lists er 0 (per {day}).", f"services.health.gp_free_lists is 0 (as of {day}).",
-                  f"services.health.gp_free_lists er 0 (per {day}).", ("services", "health", "gp_free_lists"))
+    return _lacks(
+        f"services.health.gp_free_lists er 0 (per {day}).",
+        f"services.health.gp_free_lists is 0 (as of {day}).",
+        f"services.health.gp_free_lists er 0 (per {day}).",
+        ("services", "health", "gp_free_lists"),
+    )
 
 
 def upper_secondary_near(claim: ClaimInput) -> Verdict:
     """«Videregående uten å flytte hjemmefra»: a school within ``site_data.UPPER_SECONDARY_MINUTES`` one way."""
     reach = site_data.upper_secondary(claim.profile)
     if reach.reach == "near" and reach.nearest is not None:
-        return _ok(("education", "upper_secondary", claim.profile.education.upper_secondary.index(reach.nearest), "minutes"))
+        return _ok(
+            ("education", "upper_secondary", claim.profile.education.upper_secondary.index(reach.nearest), "minutes")
+        )
     limit = site_data.UPPER_SECONDARY_MINUTES
     if not reach.schools:
         return _missing("education.upper_secondary", ("education",))
-    return _lacks(f"education.upper_secondary har ingen skole innen {limit} minutter.",
-                  f"education.upper_secondary has no school within {limit} minutes.",
-                  f"education.upper_secondary har ingen skule innan {limit} minutt.", ("education", "upper_secondary"))
+    return _lacks(
+        f"education.upper_secondary har ingen skole innen {limit} minutter.",
+        f"education.upper_secondary has no school within {limit} minutes.",
+        f"education.upper_secondary har ingen skule innan {limit} minutt.",
+        ("education", "upper_secondary"),
+    )
 
 
 def qualification_help(claim: ClaimInput) -> Verdict:
@@ -303,9 +347,12 @@ def qualification_help(claim: ClaimInput) -> Verdict:
     helped = [i for i, q in enumerate(claim.profile.jobs.qualifications) if q.help]
     if helped:
         return _ok(("jobs", "qualifications", helped[0], "help"))
-    return _lacks("jobs.qualifications sier ikke hva kommunen hjelper med (help).",
-                  "jobs.qualifications does not say what the municipality helps with (help).",
-                  "jobs.qualifications seier ikkje kva kommunen hjelper med (help).", ("jobs",))
+    return _lacks(
+        "jobs.qualifications sier ikke hva kommunen hjelper med (help).",
+        "jobs.qualifications does not say what the municipality helps with (help).",
+        "jobs.qualifications seier ikkje kva kommunen hjelper med (help).",
+        ("jobs",),
+    )
 
 
 CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
@@ -314,7 +361,9 @@ CHECKS: dict[str, Callable[[ClaimInput], Verdict]] = {
     "rentals_available": _housing(("rent", "trial"), Text("boliger til leie", "homes for rent", "bustader til leige")),
     "plots_available": _housing(("plot",), Text("tomter", "building plots", "tomter")),
     "trial_housing": _housing(("trial",), Text("prøveboliger", "trial homes", "prøvebustader")),
-    "farms_for_sale": _housing(("farm",), Text("gårdsbruk eller småbruk", "farms or smallholdings", "gardsbruk eller småbruk")),
+    "farms_for_sale": _housing(
+        ("farm",), Text("gårdsbruk eller småbruk", "farms or smallholdings", "gardsbruk eller småbruk")
+    ),
     "jobs_plenty": jobs_plenty,
     "kindergarten_anytime": kindergarten_anytime,
     "start_loan": start_loan,

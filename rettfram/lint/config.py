@@ -104,11 +104,15 @@ def _id_list(data: dict, key: str, known: Collection[str], errors: list[ConfigEr
         if item not in names:
             close = difflib.get_close_matches(item, sorted(names), n=1, cutoff=0.6)
             hint = f" (mente du / did you mean '{close[0]}'?)" if close else ""
-            errors.append(ConfigError(key, f"en kjent regel eller kategori / a known rule or category{hint}", _show(item), path))
+            errors.append(
+                ConfigError(key, f"en kjent regel eller kategori / a known rule or category{hint}", _show(item), path)
+            )
     return tuple(value)
 
 
-def parse_config(data: object, known_ids: Collection[str], path: str = CONFIG_NAME) -> tuple[LintConfig, list[ConfigError]]:
+def parse_config(
+    data: object, known_ids: Collection[str], path: str = CONFIG_NAME
+) -> tuple[LintConfig, list[ConfigError]]:
     """Validate the whole ``[lint]`` table; every problem becomes one :class:`ConfigError`."""
     errors: list[ConfigError] = []
     if not isinstance(data, dict):
@@ -118,7 +122,9 @@ def parse_config(data: object, known_ids: Collection[str], path: str = CONFIG_NA
         if key not in KEYS:
             close = difflib.get_close_matches(key, KEYS, n=1)
             hint = f" (mente du / did you mean '{close[0]}'?)" if close else ""
-            errors.append(ConfigError(key, "en av / one of " + ", ".join(KEYS) + hint, "ukjent nøkkel / unknown key", path))
+            errors.append(
+                ConfigError(key, "en av / one of " + ", ".join(KEYS) + hint, "ukjent nøkkel / unknown key", path)
+            )
     min_level = _severity(data, "min_level", ("info", "warning", "error"), errors, path)
     fail_on = _severity(data, "fail_on", ("error", "warning"), errors, path)
     max_warnings = _count(data, "max_warnings", errors, path)
@@ -151,7 +157,9 @@ def load_config(path: Path | None, known_ids: Collection[str]) -> tuple[LintConf
     try:
         data = tomllib.loads(safe_read.read_below(path, path.parent, MAX_CONFIG_BYTES).decode("utf-8"))
     except safe_read.Unsafe as exc:
-        return LintConfig(), [ConfigError("(fil / file)", "en vanlig, lesbar fil / a regular, readable file", exc.reason.en, shown)]
+        return LintConfig(), [
+            ConfigError("(fil / file)", "en vanlig, lesbar fil / a regular, readable file", exc.reason.en, shown)
+        ]
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         return LintConfig(), [ConfigError("(fil / file)", "gyldig TOML / valid TOML", str(exc), shown)]
     config, errors = parse_config(data.get("lint", {}), known_ids, shown)

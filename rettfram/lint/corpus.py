@@ -49,13 +49,20 @@ def load_file(path: Path) -> list[Entry]:
         problem = _problem(item)
         if problem:
             raise CorpusError(f"{path}:{_line_of(path, index)}:1: {problem}")
-        entries.append(Entry(item["text"], item["lang"], frozenset(item["expected"]), item.get("place"),
-                             path.stem if held_out else str(item.get("batch", 1))))
+        entries.append(
+            Entry(
+                item["text"],
+                item["lang"],
+                frozenset(item["expected"]),
+                item.get("place"),
+                path.stem if held_out else str(item.get("batch", 1)),
+            )
+        )
     return entries
 
 
 def _problem(item: object) -> str:
-    example = "- {lang: nb, expected: [sos], text: \"...\"}"
+    example = '- {lang: nb, expected: [sos], text: "..."}'
     if not isinstance(item, dict):
         return f"forventet en mapping / expected a mapping: {example}"
     if not isinstance(item.get("text"), str) or item.get("lang") not in PACK_LANGS:
@@ -63,7 +70,10 @@ def _problem(item: object) -> str:
         return f"trenger text og lang ({langs}) / needs text and lang ({langs}): {example}"
     expected = item.get("expected")
     if not isinstance(expected, list) or not set(expected) <= set(CATEGORIES):
-        return f"expected må være en liste av {', '.join(CATEGORIES)}, [] for ærlig tekst / must be a list of those, [] for honest copy"
+        return (
+            f"expected må være en liste av {', '.join(CATEGORIES)}, [] for ærlig tekst / must be a list of those, "
+            "[] for honest copy"
+        )
     return ""
 
 

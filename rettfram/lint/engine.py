@@ -62,7 +62,9 @@ class Prepared:
     doc: Document
     sentences: dict[Span, list[Span]] = field(default_factory=dict)
     lowered: str = ""
-    flagged: dict[Span, set[str]] = field(default_factory=dict)  # sentence -> categories reported in it by rules other than the similar ones
+    flagged: dict[Span, set[str]] = field(
+        default_factory=dict
+    )  # sentence -> categories reported in it by rules other than the similar ones
     verdicts: dict[Span, dict[str, Verdict]] = field(default_factory=dict)  # the similar model's, once per sentence
 
     def __post_init__(self) -> None:
@@ -157,7 +159,9 @@ def check_conditional(rule: CompiledRule, prepared: Prepared, context: LintConte
 
     for block, sentence, start, end in prepared.matches(rule):
         within = sentence if rule.rule.scope == "sentence" else block
-        if rule.with_ is not None and not any(counts(m, start, end) for m in rule.with_.finditer(text, within.start, within.end)):
+        if rule.with_ is not None and not any(
+            counts(m, start, end) for m in rule.with_.finditer(text, within.start, within.end)
+        ):
             continue  # the co-occurring token must be somewhere else in the block (or sentence)
         if not satisfied(rule, text, sentence, start, end, context):
             yield Hit(rule, start, end)
@@ -296,8 +300,11 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
         for hit in checker(rule, prepared, context):
             if (rule.id, hit.start) in seen:
                 continue
-            if rule.rule.category.value in NET_CATEGORIES and rule.rule.kind != "substitution" and \
-                    discusses(doc.masked, prepared.sentence_at(hit.start)):
+            if (
+                rule.rule.category.value in NET_CATEGORIES
+                and rule.rule.kind != "substitution"
+                and discusses(doc.masked, prepared.sentence_at(hit.start))
+            ):
                 continue  # research, statistics, a critic: talking about overselling is not overselling
             flagged = prepared.flagged.setdefault(prepared.sentence_at(hit.start), set())
             if rule.rule.fallback and rule.rule.category.value in flagged:
@@ -307,6 +314,16 @@ def lint_document(doc: Document, rules: Iterable[CompiledRule], context: LintCon
                 flagged.add(rule.rule.category.value)
             match = " ".join(doc.masked[hit.start : hit.end].split())
             end = hit.start + len(doc.masked[hit.start : hit.end].rstrip())
-            findings.append(finding(doc, rule, hit.start, end, match=match, replacement=hit.replacement,
-                                    data=hit.data or "", words=hit.words))
+            findings.append(
+                finding(
+                    doc,
+                    rule,
+                    hit.start,
+                    end,
+                    match=match,
+                    replacement=hit.replacement,
+                    data=hit.data or "",
+                    words=hit.words,
+                )
+            )
     return findings

@@ -28,14 +28,38 @@ from rettfram import disk_cache, i18n
 from rettfram.lint.document import Span
 from rettfram.register import municipalities
 
-_ABBREVIATIONS = ("St", "Sr", "Dr", "Mr", "Mrs", "Ms", "Jr", "ca", "kl", "nr", "tlf", "tel", "jf", "bl.a", "f.eks", "dvs", "ev", "evt")
+_ABBREVIATIONS = (
+    "St",
+    "Sr",
+    "Dr",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Jr",
+    "ca",
+    "kl",
+    "nr",
+    "tlf",
+    "tel",
+    "jf",
+    "bl.a",
+    "f.eks",
+    "dvs",
+    "ev",
+    "evt",
+)
 # a full stop after an abbreviation ("St. Olavs hospital", "kl. 19") does not end a sentence
 _CAPITAL = "A-ZÀ-ÖØ-ÞĄĆĘŁŃŚŹŻĀ-ĪĖĮŠŪŲŽА-ЯЁЄІЇҐ"  # Latin (with Polish and Lithuanian) and Cyrillic capitals
 _SENTENCE_END = re.compile(
-    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<![.!?…])[.!?…]+[\"»”')\]]*(?=\s+[«\"“„(]?[" + _CAPITAL + "])"
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS)
+    + r"(?<![.!?…])[.!?…]+[\"»”')\]]*(?=\s+[«\"“„(]?["
+    + _CAPITAL
+    + "])"
 )
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*")
 _DIGIT = re.compile(r"\d")
+
+
 def _month_names() -> list[str]:
     """Month names in every site language, from CLDR (Babel) for each catalogue's locale, in
     every form a date uses ("1. mars", "March 1", "1 marca"); English "may" stays out: it is an
@@ -44,11 +68,17 @@ def _month_names() -> list[str]:
     langs = i18n.available()
 
     def read() -> list[str]:
-        names = {str(name).lower() for lang in langs for context in ("format", "stand-alone")
-                 for name in Locale.parse(lang).months[context]["wide"].values()}  # the language's CLDR data; no catalogue read
+        names = {
+            str(name).lower()
+            for lang in langs
+            for context in ("format", "stand-alone")
+            for name in Locale.parse(lang).months[context]["wide"].values()
+        }  # the language's CLDR data; no catalogue read
         return sorted(names - {"may"}, key=len, reverse=True)
 
-    return disk_cache.cached("months", Path(babel.__file__).parent, [babel.__version__.encode(), " ".join(langs).encode()], read)
+    return disk_cache.cached(
+        "months", Path(babel.__file__).parent, [babel.__version__.encode(), " ".join(langs).encode()], read
+    )
 
 
 _MONTH = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, _month_names())) + r")(?!\w)", re.IGNORECASE)
@@ -58,24 +88,101 @@ _SOURCE = re.compile(
     r"Statistics Norway|według|źródło|źródła|dane z|dane GUS)(?!\w)|\([^()]*\d{4}[^()]*\)",
     re.IGNORECASE,
 )
-_AFTER_BREAK = re.compile(r"(?:[:–—!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*$")  # a break, or an emoji, before the capital
+_AFTER_BREAK = re.compile(
+    r"(?:[:–—!?]|[\U0001F300-\U0001FAFF\u2600-\u27BF])\s*$"
+)  # a break, or an emoji, before the capital
 VAGUE_NAMES = frozenset(
     {
-        "norge", "noreg", "norway", "norwegian", "norsk", "skandinavia", "scandinavia", "europa", "europe",
-        "nord-norge", "sør-norge", "vestlandet", "østlandet", "sørlandet", "trøndelag", "i", "the",
+        "norge",
+        "noreg",
+        "norway",
+        "norwegian",
+        "norsk",
+        "skandinavia",
+        "scandinavia",
+        "europa",
+        "europe",
+        "nord-norge",
+        "sør-norge",
+        "vestlandet",
+        "østlandet",
+        "sørlandet",
+        "trøndelag",
+        "i",
+        "the",
         # regions and landscapes: naming one is not a checkable fact ("naturen i Lofoten")
-        "finnmark", "troms", "nordland", "helgeland", "lofoten", "vesterålen", "namdalen", "fosen",
-        "nordmøre", "romsdal", "sunnmøre", "fjordane", "sogn", "hardanger", "sunnhordland", "ryfylke",
-        "jæren", "agder", "telemark", "hallingdal", "valdres", "gudbrandsdalen", "østerdalen",
-        "setesdal", "innlandet", "fjord-norge", "arctic", "lapland",
-        "solør", "salten", "ofoten", "senja", "nordfjord", "sunnfjord", "dalane", "numedal",
-        "inntrøndelag", "hedmarken", "toten", "hadeland", "ringerike", "nordhordland", "midt-telemark",
-        "vest-telemark", "nord-troms", "sør-troms", "øst-finnmark", "vest-finnmark", "kysten",
-        "midt-norge", "vest-norge", "øst-norge", "nord-norge",
+        "finnmark",
+        "troms",
+        "nordland",
+        "helgeland",
+        "lofoten",
+        "vesterålen",
+        "namdalen",
+        "fosen",
+        "nordmøre",
+        "romsdal",
+        "sunnmøre",
+        "fjordane",
+        "sogn",
+        "hardanger",
+        "sunnhordland",
+        "ryfylke",
+        "jæren",
+        "agder",
+        "telemark",
+        "hallingdal",
+        "valdres",
+        "gudbrandsdalen",
+        "østerdalen",
+        "setesdal",
+        "innlandet",
+        "fjord-norge",
+        "arctic",
+        "lapland",
+        "solør",
+        "salten",
+        "ofoten",
+        "senja",
+        "nordfjord",
+        "sunnfjord",
+        "dalane",
+        "numedal",
+        "inntrøndelag",
+        "hedmarken",
+        "toten",
+        "hadeland",
+        "ringerike",
+        "nordhordland",
+        "midt-telemark",
+        "vest-telemark",
+        "nord-troms",
+        "sør-troms",
+        "øst-finnmark",
+        "vest-finnmark",
+        "kysten",
+        "midt-norge",
+        "vest-norge",
+        "øst-norge",
         # English compass and landscape words capitalised in names ("Western Norway", "the Northern Lights")
-        "western", "northern", "southern", "eastern", "central", "lights", "light", "alps",
+        "western",
+        "northern",
+        "southern",
+        "eastern",
+        "central",
+        "lights",
+        "light",
+        "alps",
         # Polish forms of the same ("w Norwegii", "na północy Norwegii")
-        "norwegia", "norwegii", "norwegię", "norwegią", "skandynawia", "skandynawii", "europa", "europy", "europie", "w", "na",
+        "norwegia",
+        "norwegii",
+        "norwegię",
+        "norwegią",
+        "skandynawia",
+        "skandynawii",
+        "europy",
+        "europie",
+        "w",
+        "na",
     }
     # every municipality and county in the register: naming one is not a checkable fact either
     | {name.lower() for m in municipalities().values() for name in (m.name, m.name_official, m.county)}
@@ -110,8 +217,10 @@ _VAGUE = frozenset(_base(v) for v in VAGUE_NAMES)
 
 # A named lake, fjord, mountain or forest ("Idyllisk oppvekst ved Storsjøen", "the magic of
 # Finnskogen") locates the scenery; it does not make a selling point checkable.
-_LANDSCAPE = re.compile(r"(?:sjø|sjøen|vatn|vatnet|vann|vannet|fjord|fjorden|fjell|fjellet|marka|skog|skogen|dal|dalen|"
-                        r"øya|elva|breen|tind|tinden|heia|vidda)$")
+_LANDSCAPE = re.compile(
+    r"(?:sjø|sjøen|vatn|vatnet|vann|vannet|fjord|fjorden|fjell|fjellet|marka|skog|skogen|dal|dalen|"
+    r"øya|elva|breen|tind|tinden|heia|vidda)$"
+)
 
 
 def has_proper_name(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
@@ -161,7 +270,9 @@ def has_concrete_fact(text: str, sentence: Span, skip: Span, place_names: tuple[
     return has_proper_name(text, own, skip, place_names)
 
 
-_CONTRAST = re.compile(r"(?<!\w)(?:men|but|however|likevel|though|although|ale|jednak|choć|chociaż)(?!\w)", re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"(?<!\w)(?:men|but|however|likevel|though|although|ale|jednak|choć|chociaż)(?!\w)", re.IGNORECASE
+)
 
 
 def has_fact_or_contrast(text: str, sentence: Span, skip: Span, place_names: tuple[str, ...] = ()) -> bool:
@@ -183,19 +294,24 @@ CONDITIONS = {"concrete_fact": has_concrete_fact, "fact_or_contrast": has_fact_o
 # ("dødfødt", "hjelper lite", "liten effekt"). "Færre enn éin av fem som flytta ut, har kome tilbake" reports on
 # returnees; "Mange kommunar lokkar med flott natur, seier rådgjevaren" criticises clichés.
 _DISCUSSION = re.compile(
-    r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia\s+(?:viser|viste|syner|synte|fann|finn|frå|om)|the study|rapporten|the report|"
+    r"(?<!\w)(?:forskar(?:en|ane|ar)?|forsker(?:en|ne|e)?|researchers?|studien|studia\s+(?:viser|viste|syner|"
+    r"synte|fann|finn|frå|om)|the study|rapporten|the report|"
     r"undersøking(?:a|ar)?|undersøkelsen|undersøkelser|a survey|bygdeforskar\w*|bygdeforsker\w*|bygdesosiolog\w*|"
-    r"(?:mange|alle|dei fleste|de fleste|fleire|flere|many|most|other|andre)\s+(?:små)?(?:kommunar|kommuner|distriktskommun\w*|municipalities|"
+    r"(?:mange|alle|dei fleste|de "
+    r"fleste|fleire|flere|many|most|other|andre)\s+(?:små)?(?:kommunar|kommuner|distriktskommun\w*|municipalities|"
     r"councils|bygdekommun\w*)|kommunane|kommunene|the municipalities|kampanjane|kampanjene|the campaigns|"
-    r"(?:éin|én|ein|en|one|to|two|tre|three|fire|four)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|(?:one|two|three) in (?:five|ten|three|four)|"
+    r"(?:éin|én|ein|en|one|to|two|tre|three|fire|four)\s+av\s+(?:fem|ti|tre|fire|five|ten|three|four)|(?:one|"
+    r"two|three) in (?:five|ten|three|four)|"
     r"langt\s+(?:frå|fra)\s+alle|far\s+from\s+all|\w*kampanj(?:er|ar|ene|ane)|"
     r"ifølge|ifølgje|according\s+to|\w*(?:framskriving|fremskriving)\w*|(?:population\s+)?projections|"
     r"\d+\s*(?:prosent|%|per cent|percent)\s+(?:av|of)|"
     r"distriktssenteret|telemarksforsking|nordlandsforskning|østlandsforskning|vestlandsforsking|norce|nibr|"
     r"statistisk\s+sentralbyrå|statistics\s+norway|andelen|the\s+(?:share|proportion)\s+of|"
-    r"dødfødt\w*|(?:hjelper|hjelp|nyttar|nytter)\s+(?:det\s+)?lite|(?:gir|gjev|gir\s+det)\s+(?:bedre|betre|lite|liten|lita)\s+uttelling|"
+    r"dødfødt\w*|(?:hjelper|hjelp|nyttar|nytter)\s+(?:det\s+)?lite|(?:gir|gjev|gir\s+det)\s+(?:bedre|betre|lite|"
+    r"liten|lita)\s+uttelling|"
     r"(?:liten|lita)\s+effekt|little\s+effect|lite\s+som\s+tyder\s+på|"
-    r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:\w*forskar\w*|\w*forsker\w*|professor\w*|the professor|rådgje\w*|rådgiv\w*|"
+    r"(?:seier|sier|meiner|mener|skriv|skriver|says|writes|argues)\s+(?:\w*forskar\w*|\w*forsker\w*|professor\w*|the "
+    r"professor|rådgje\w*|rådgiv\w*|"
     r"redaktør\w*|kritik\w*|tilflyttar\w*|tilflytter\w*|paret|the researcher|a researcher|critics?|the editor))(?!\w)",
     re.IGNORECASE,
 )

@@ -23,7 +23,9 @@ from rettfram.lint.document import BREAK, Comment, Document, Span
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>\x00]*[^\s<>\x00.,;:!?'\")»\]]")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]{0,30}(?:\s[^<>\n]{0,500})?/?>")
 _LOCAL = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._+-")
-_SPACE_FILL = frozenset({"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close", "softbreak", "hardbreak"})
+_SPACE_FILL = frozenset(
+    {"em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close", "softbreak", "hardbreak"}
+)
 
 
 class _Masker:
@@ -122,7 +124,9 @@ def document(path: str, parsed: ParsedCopy) -> Document:
             masker.block_comment(token)
     masker.blocks.sort(key=lambda b: b.start)
     masker.comments.sort(key=lambda c: c.span.start)
-    return Document(path=path, text=parsed.text, masked="".join(masker.chars), blocks=masker.blocks, comments=masker.comments)
+    return Document(
+        path=path, text=parsed.text, masked="".join(masker.chars), blocks=masker.blocks, comments=masker.comments
+    )
 
 
 def read_markdown(path: str, text: str) -> Document:

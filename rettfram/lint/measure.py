@@ -59,11 +59,14 @@ class Tally:
         elif entry.expected - found:
             self.misses.append((entry, found))
 
-    def __iadd__(self, other: "Tally") -> "Tally":
+    def __iadd__(self, other: Tally) -> Tally:
         for category, score in other.scores.items():
             mine = self.scores[category]
-            mine.true_pos, mine.false_pos, mine.false_neg = (mine.true_pos + score.true_pos, mine.false_pos + score.false_pos,
-                                                             mine.false_neg + score.false_neg)
+            mine.true_pos, mine.false_pos, mine.false_neg = (
+                mine.true_pos + score.true_pos,
+                mine.false_pos + score.false_pos,
+                mine.false_neg + score.false_neg,
+            )
         self.honest += other.honest
         self.false_alarms += other.false_alarms
         self.misses += other.misses
@@ -81,8 +84,10 @@ class Tally:
     def lines(self, details: bool = True) -> list[str]:
         out = [f"{self.honest} honest entries, false alarms {len(self.false_alarms)} = {self.false_alarm_rate:.1%}"]
         for category, score in self.scores.items():
-            out.append(f"  {category:7} precision {score.precision:.2f}  recall {score.recall:.2f}  "
-                       f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})")
+            out.append(
+                f"  {category:7} precision {score.precision:.2f}  recall {score.recall:.2f}  "
+                f"(tp {score.true_pos}, fp {score.false_pos}, fn {score.false_neg})"
+            )
         if details:
             out += [f"  false alarm [{e.lang}]: {e.text}" for e in self.false_alarms]
             out += [f"  miss {sorted(e.expected - got)} [{e.lang}]: {e.text}" for e, got in self.misses]
@@ -99,6 +104,11 @@ def lint_entries(entries: Iterable[Entry], catalog: Catalog, config: LintConfig,
     return tally
 
 
+def _kind(catalog: Catalog, rule_id: str) -> str | None:
+    first = catalog.first(rule_id)
+    return first.rule.kind if first is not None else None
+
+
 def rules_alone(catalog: Catalog) -> LintConfig:
     """Every rule but the model's (the ``*.ligner`` rules)."""
-    return LintConfig(disable=tuple(rule_id for rule_id in catalog.ids() if catalog.first(rule_id).rule.kind == "similar"))
+    return LintConfig(disable=tuple(rule_id for rule_id in catalog.ids() if _kind(catalog, rule_id) == "similar"))

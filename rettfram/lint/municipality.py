@@ -22,10 +22,9 @@ from rettfram.discover import PROFILE_NAME, Target
 from rettfram.findings import Finding
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
-from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.pack import DATA, PACK_LANGS, Catalog
+from rettfram.lint.page import lint_parsed, lint_plain
 from rettfram.lint.profile_checks import Limits, profile_findings
-from rettfram.model import Profile
 from rettfram.model_walk import prose_texts
 
 

@@ -11,7 +11,7 @@ and every problem.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -98,7 +98,13 @@ def _rule_for(file: RuleFile, lang: str, part: LanguagePart | None, path: Path) 
     if part is not None:
         data |= part.model_dump(by_alias=True, exclude_none=True)
         if part.unless is not None and file.unless is not None:
-            raise RuleFileError(path, [f"languages.{lang}.unless: 'unless' is either a named condition at the top or token lists per language"])
+            raise RuleFileError(
+                path,
+                [
+                    f"languages.{lang}.unless: 'unless' is either a named condition at the top or token lists per "
+                    f"language"
+                ],
+            )
     elif file.examples is not None:
         data["examples"] = file.examples.model_dump(by_alias=True)
     try:
@@ -123,7 +129,9 @@ def load_rule_file(path: Path) -> list[CompiledRule]:
         raise RuleFileError(path, [f"filnavnet må være id-en / the file name must be the id: {file.id}.yaml"])
     unknown = sorted(set(file.languages) - set(PACK_LANGS))
     if unknown:
-        raise RuleFileError(path, [f"languages: no rule pack for {', '.join(unknown)} (known: {', '.join(PACK_LANGS)})"])
+        raise RuleFileError(
+            path, [f"languages: no rule pack for {', '.join(unknown)} (known: {', '.join(PACK_LANGS)})"]
+        )
     if file.kind in (META, DATA):
         return [compile_rule(_rule_for(file, file.kind, None, path), file.kind, path)]
     return [compile_rule(_rule_for(file, lang, part, path), lang, path) for lang, part in file.languages.items()]
@@ -151,7 +159,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 _CODE = (*sorted((_PACKAGE / "lint").glob("*.py")), _PACKAGE / "findings.py", _PACKAGE / "text.py")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_catalog(rules_dir: Path = RULES_DIR) -> Catalog:
     """Every rule file in ``rules_dir``, checked and compiled; kept on disk between runs
     (``rettfram/disk_cache.py``), keyed by the bytes of every rule file and of the code that
@@ -182,7 +190,10 @@ def _check_catalog(catalog: Catalog) -> None:
 
     for rule in packs[DATA].rules:
         if rule.rule.check not in CHECKS:
-            raise RuleFileError(rule.path, [f"'check: {rule.rule.check}' is not a check in lint/profile_checks.py: {', '.join(sorted(CHECKS))}"])
+            raise RuleFileError(
+                rule.path,
+                [f"'check: {rule.rule.check}' is not a check in lint/profile_checks.py: {', '.join(sorted(CHECKS))}"],
+            )
     if any(r.rule.kind == "similar" for pack in packs.values() for r in pack.rules):
         from rettfram.lint.similar import load_model  # similar.py raises RuleFileError: imported here, not at the top
 

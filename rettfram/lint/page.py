@@ -17,20 +17,23 @@ from rettfram.lint.pack import Catalog, RulePack
 from rettfram.lint.suppress import apply_suppressions
 
 
-def lint_parsed(path: str, parsed: ParsedCopy, lang: str, catalog: Catalog, config: LintConfig,
-                context: LintContext | None = None) -> list[Finding]:
+def lint_parsed(
+    path: str, parsed: ParsedCopy, lang: str, catalog: Catalog, config: LintConfig, context: LintContext | None = None
+) -> list[Finding]:
     """Lint parsed copy with the pack for ``lang``, config and suppressions applied."""
     return _lint(document(path, parsed), lang, catalog, config, context)
 
 
-def lint_text(path: str, text: str, lang: str, catalog: Catalog, config: LintConfig,
-              context: LintContext | None = None) -> list[Finding]:
+def lint_text(
+    path: str, text: str, lang: str, catalog: Catalog, config: LintConfig, context: LintContext | None = None
+) -> list[Finding]:
     """Lint copy Markdown given as text (parsed here)."""
     return lint_parsed(path, parse(text), lang, catalog, config, context)
 
 
-def lint_plain(path: str, text: str, lang: str, catalog: Catalog, config: LintConfig,
-               context: LintContext | None = None) -> list[Finding]:
+def lint_plain(
+    path: str, text: str, lang: str, catalog: Catalog, config: LintConfig, context: LintContext | None = None
+) -> list[Finding]:
     """Lint a profile string: plain text, one block, no suppressions (those belong to copy)."""
     return _lint(plain_document(path, text), lang, catalog, config, context)
 

@@ -47,21 +47,30 @@ def deadline_passed(profile: Profile, limits: Limits) -> Iterator[Problem]:
     today = limits.today
     for i, vacancy in enumerate(profile.jobs.vacancies):
         if vacancy.deadline < today:
-            yield ("jobs", "vacancies", i, "deadline"), {"title": vacancy.title, "deadline": vacancy.deadline.isoformat()}
+            yield (
+                ("jobs", "vacancies", i, "deadline"),
+                {"title": vacancy.title, "deadline": vacancy.deadline.isoformat()},
+            )
 
 
 def housing_stale(profile: Profile, limits: Limits) -> Iterator[Problem]:
     today = limits.today
     updated = profile.housing.updated
     if updated is not None and (today - updated).days > HOUSING_FRESH_DAYS:
-        yield ("housing", "updated"), {"date": updated.isoformat(), "days": str((today - updated).days), "limit": str(HOUSING_FRESH_DAYS)}
+        yield (
+            ("housing", "updated"),
+            {"date": updated.isoformat(), "days": str((today - updated).days), "limit": str(HOUSING_FRESH_DAYS)},
+        )
 
 
 def kindergarten_stale(profile: Profile, limits: Limits) -> Iterator[Problem]:
     today = limits.today
     kindergarten = profile.services.kindergarten
     if kindergarten is not None and (today - kindergarten.as_of).days > KINDERGARTEN_FRESH_DAYS:
-        yield ("services", "kindergarten", "as_of"), {"date": kindergarten.as_of.isoformat(), "days": str((today - kindergarten.as_of).days)}
+        yield (
+            ("services", "kindergarten", "as_of"),
+            {"date": kindergarten.as_of.isoformat(), "days": str((today - kindergarten.as_of).days)},
+        )
 
 
 def facts_stale(profile: Profile, limits: Limits) -> Iterator[Problem]:
@@ -75,14 +84,27 @@ def strength_unsourced(profile: Profile, limits: Limits) -> Iterator[Problem]:
     for i, strength in enumerate(profile.strengths):
         missing = [name for name, value in (("source", strength.source), ("year", strength.year)) if value is None]
         if missing:
-            yield ("strengths", i), {"text": strength.text, "missing": Text(" og ".join(missing), " and ".join(missing), " og ".join(missing))}
+            yield (
+                ("strengths", i),
+                {
+                    "text": strength.text,
+                    "missing": Text(" og ".join(missing), " and ".join(missing), " og ".join(missing)),
+                },
+            )
 
 
 def strength_old(profile: Profile, limits: Limits) -> Iterator[Problem]:
     for i, strength in enumerate(profile.strengths):
         if strength.year is not None and limits.today.year - strength.year > limits.strength_max_age:
-            yield ("strengths", i, "year"), {"text": strength.text, "year": str(strength.year),
-                                             "age": str(limits.today.year - strength.year), "limit": str(limits.strength_max_age)}
+            yield (
+                ("strengths", i, "year"),
+                {
+                    "text": strength.text,
+                    "year": str(strength.year),
+                    "age": str(limits.today.year - strength.year),
+                    "limit": str(limits.strength_max_age),
+                },
+            )
 
 
 def no_weaknesses(profile: Profile, limits: Limits) -> Iterator[Problem]:
@@ -113,12 +135,24 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def profile_findings(profile: Profile, source: SourceMap, limits: Limits, rules: Iterable[CompiledRule]) -> list[Finding]:
+def profile_findings(
+    profile: Profile, source: SourceMap, limits: Limits, rules: Iterable[CompiledRule]
+) -> list[Finding]:
     """The findings of the ``data`` rules given (the catalog's ``data`` pack), at profile positions."""
     findings = []
     for rule in rules:
         for loc, params in CHECKS[str(rule.rule.check)](profile, limits):
             pos = source.locate(loc)
-            findings.append(Finding(source.path, pos.line, pos.column, rule.id, rule.rule.category, rule.rule.level,
-                                    fill(rule.rule.message.to_text(), **params), fill(rule.rule.suggestion.to_text(), **params)))
+            findings.append(
+                Finding(
+                    source.path,
+                    pos.line,
+                    pos.column,
+                    rule.id,
+                    rule.rule.category,
+                    rule.rule.level,
+                    fill(rule.rule.message.to_text(), **params),
+                    fill(rule.rule.suggestion.to_text(), **params),
+                )
+            )
     return findings

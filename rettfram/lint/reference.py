@@ -18,8 +18,12 @@ from rettfram.text import Text
 
 CATEGORY_TITLES = {
     Category.SOS: Text(nb="Krise og redningsrop", nn="Krise og redningsrop", en="Crisis and rescue framing"),
-    Category.CLICHE: Text(nb="Klisjeer og tomme slagord", nn="Klisjear og tomme slagord", en="Clichés and empty slogans"),
-    Category.TARGET: Text(nb="Målgruppe og ord om folk", nn="Målgruppe og ord om folk", en="Audience and words about people"),
+    Category.CLICHE: Text(
+        nb="Klisjeer og tomme slagord", nn="Klisjear og tomme slagord", en="Clichés and empty slogans"
+    ),
+    Category.TARGET: Text(
+        nb="Målgruppe og ord om folk", nn="Målgruppe og ord om folk", en="Audience and words about people"
+    ),
     Category.CLAIM: Text(nb="Påstander mot data", nn="Påstandar mot data", en="Claims against the data"),
     Category.EVIDENCE: Text(nb="Belegg og kilder", nn="Belegg og kjelder", en="Evidence and sources"),
     Category.SCHEMA: Text(nb="Unntak i teksten", nn="Unntak i teksten", en="Suppressions in the copy"),
@@ -29,19 +33,32 @@ LEVELS = {
     Severity.WARNING: Text(nb="advarsel", nn="åtvaring", en="warning"),
     Severity.INFO: Text(nb="merknad", nn="merknad", en="note"),
 }
-LANG_NAMES = {"nb": "Bokmål (nb)", "nn": "Nynorsk (nn)", "en": "English (en)", "pl": "Polski (pl)", META: "Markdown", DATA: "profile.yaml"}
+LANG_NAMES = {
+    "nb": "Bokmål (nb)",
+    "nn": "Nynorsk (nn)",
+    "en": "English (en)",
+    "pl": "Polski (pl)",
+    META: "Markdown",
+    DATA: "profile.yaml",
+}
 PLACEHOLDERS = {"rule": "REGEL/RULE"}
 _VALUE = re.compile(r"\{\w+\}")
 UNLESS = {
     "concrete_fact": Text(
-        nb="Ikke når samme setning har et konkret faktum: et tall, en dato eller et egennavn (utenom stedets eget navn).",
-        nn="Ikkje når same setning har eit konkret faktum: eit tal, ein dato eller eit eigennamn (utanom namnet på staden sjølv).",
-        en="Not when the same sentence carries a concrete fact: a number, a date or a proper name (other than the place's own name).",
+        nb="Ikke når samme setning har et konkret faktum: et tall, en dato eller et egennavn (utenom stedets eget "
+        "navn).",
+        nn="Ikkje når same setning har eit konkret faktum: eit tal, ein dato eller eit eigennamn (utanom namnet på "
+        "staden sjølv).",
+        en="Not when the same sentence carries a concrete fact: a number, a date or a proper name (other than the "
+        "place's own name).",
     ),
     "fact_or_contrast": Text(
-        nb="Ikke når samme setning har et konkret faktum, eller snur etter ordet med «men» («Det er sjelden kø, men veien stenges om vinteren»).",
-        nn="Ikkje når same setning har eit konkret faktum, eller snur etter ordet med «men» («Det er sjeldan kø, men vegen blir stengd om vinteren»).",
-        en="Not when the same sentence carries a concrete fact, or turns after the words with “but” (“There are rarely queues, but the road closes in winter”).",
+        nb="Ikke når samme setning har et konkret faktum, eller snur etter ordet med «men» («Det er sjelden kø, men "
+        "veien stenges om vinteren»).",
+        nn="Ikkje når same setning har eit konkret faktum, eller snur etter ordet med «men» («Det er sjeldan kø, men "
+        "vegen blir stengd om vinteren»).",
+        en="Not when the same sentence carries a concrete fact, or turns after the words with “but” (“There are "
+        "rarely queues, but the road closes in winter”).",
     ),
     "source": Text(
         nb="Ikke når samme setning oppgir kilde («ifølge», «kilde:», «kåret av», «(SSB 2024)»).",
@@ -72,18 +89,24 @@ FALLBACK = Text(
     en="Catch-all: reports only sentences no other rule of its category has reported.",
 )
 SIMILAR = Text(
-    nb="Siste nett: en modell lært fra det merkede korpuset (corpus/, python build.py train) melder en setning som ingen "
-       "annen regel i kategorien har meldt, når setningen ligner mest på denne kategorien og tydelig mer enn på ærlig tekst "
-       "(svært tydelig, når en regel i en annen kategori har meldt den). Den kan ta feil; er setningen ærlig, skriv en "
-       "unntakskommentar med grunn.",
-    nn="Siste nett: ein modell lært frå det merkte korpuset (corpus/, python build.py train) melder ei setning som ingen "
-       "annan regel i kategorien har meldt, når setninga liknar mest på denne kategorien og tydeleg meir enn på ærleg tekst "
-       "(svært tydeleg, når ein regel i ein annan kategori har meldt ho). Han kan ta feil; er setninga ærleg, skriv ein "
-       "unntakskommentar med grunn.",
-    en="Last net: a model learned from the labelled corpus (corpus/, python build.py train) reports a sentence no other "
-       "rule of its category has reported, when the sentence is most like this category and clearly more than like honest copy "
-       "(very clearly, when a rule of another category has reported it). It can be wrong; if the sentence is honest, "
-       "add an allow comment with a reason.",
+    nb="Siste nett: en modell lært fra det merkede korpuset (corpus/, python build.py train) melder en setning som "
+    "ingen "
+    "annen regel i kategorien har meldt, når setningen ligner mest på denne kategorien og tydelig mer enn på ærlig "
+    "tekst "
+    "(svært tydelig, når en regel i en annen kategori har meldt den). Den kan ta feil; er setningen ærlig, skriv en "
+    "unntakskommentar med grunn.",
+    nn="Siste nett: ein modell lært frå det merkte korpuset (corpus/, python build.py train) melder ei setning som "
+    "ingen "
+    "annan regel i kategorien har meldt, når setninga liknar mest på denne kategorien og tydeleg meir enn på ærleg "
+    "tekst "
+    "(svært tydeleg, når ein regel i ein annan kategori har meldt ho). Han kan ta feil; er setninga ærleg, skriv ein "
+    "unntakskommentar med grunn.",
+    en="Last net: a model learned from the labelled corpus (corpus/, python build.py train) reports a sentence no "
+    "other "
+    "rule of its category has reported, when the sentence is most like this category and clearly more than like "
+    "honest copy "
+    "(very clearly, when a rule of another category has reported it). It can be wrong; if the sentence is honest, "
+    "add an allow comment with a reason.",
 )
 
 
@@ -111,9 +134,12 @@ SEEDS = {  # the research in shared/seeds/, by file number
 
 
 def _placeholders(text: Text) -> Text:
-    """A message as a description: ``{rule}`` named, every other value ``…`` (``{match}``, a data check's ``{date}``)."""
+    """A message as a description: ``{rule}`` named, every other value ``…`` (``{match}``, a data
+    check's ``{date}``)."""
     named = fill(text, **PLACEHOLDERS)
-    return Text(nb=_VALUE.sub("…", named.nb), en=_VALUE.sub("…", named.en), nn=_VALUE.sub("…", named.nn) if named.nn else None)
+    return Text(
+        nb=_VALUE.sub("…", named.nb), en=_VALUE.sub("…", named.en), nn=_VALUE.sub("…", named.nn) if named.nn else None
+    )
 
 
 def describe(rule: CompiledRule) -> Text:
@@ -128,7 +154,9 @@ def source_line(rule: CompiledRule) -> str:
     source = rule.rule.source
     if source is None:
         return ""
-    where = f"{SEEDS.get(source.seed, 'seed')} (seed {source.seed}), {source.passage}" if source.seed else source.passage
+    where = (
+        f"{SEEDS.get(source.seed, 'seed')} (seed {source.seed}), {source.passage}" if source.seed else source.passage
+    )
     return f"{where}: «{source.quote}»"
 
 
@@ -138,8 +166,11 @@ def exception_text(rule: CompiledRule) -> Text | None:
         return UNLESS[unless]
     if isinstance(unless, list):
         listed = ", ".join(unless)
-        return Text(nb=f"Ikke når samme setning har: {listed}", nn=f"Ikkje når same setning har: {listed}",
-                    en=f"Not when the same sentence has: {listed}")
+        return Text(
+            nb=f"Ikke når samme setning har: {listed}",
+            nn=f"Ikkje når same setning har: {listed}",
+            en=f"Not when the same sentence has: {listed}",
+        )
     return None
 
 
@@ -187,17 +218,28 @@ def _examples(lines: list[str], rule: CompiledRule) -> None:
 def _rule_section(catalog: Catalog, rule_id: str) -> list[str]:
     versions = catalog.versions(rule_id)
     rule = next(iter(versions.values()))
-    langs = ", ".join(lang for lang in versions if lang not in (META, DATA)) or ("profile.yaml" if DATA in versions else "alle / all")
+    langs = ", ".join(lang for lang in versions if lang not in (META, DATA)) or (
+        "profile.yaml" if DATA in versions else "alle / all"
+    )
     level = LEVELS[rule.rule.level]
-    lines = [f"### `{rule_id}`", "",
-             f"Nivå / level: **{level.nb} / {level.en}** · type / kind: `{rule.rule.kind}` · språk / languages: {langs}", ""]
+    lines = [
+        f"### `{rule_id}`",
+        "",
+        f"Nivå / level: **{level.nb} / {level.en}** · type / kind: `{rule.rule.kind}` · språk / languages: {langs}",
+        "",
+    ]
     what, advice = describe(rule), advise(rule)
     lines += [f"**Hva den fanger / What it catches:** {what.nb}", "", f"*{what.en}*", ""]
     lines += [f"**Skriv heller / Write instead:** {advice.nb}", "", f"*{advice.en}*", ""]
     if why := source_line(rule):
         lines += [f"**Kilde / Source:** {why}", ""]
     if rule.rule.with_:
-        lines += [f"**{together(rule).nb} / {together(rule).en}:** " + ", ".join(f"`{t}`" for t in rule.rule.with_) + f" ({rule.lang})", ""]
+        lines += [
+            f"**{together(rule).nb} / {together(rule).en}:** "
+            + ", ".join(f"`{t}`" for t in rule.rule.with_)
+            + f" ({rule.lang})",
+            "",
+        ]
     if (exception := exception_text(rule)) is not None:
         lines += [f"**Unntak / Exception:** {exception.nb} *{exception.en}*", ""]
     if (net := catch_all(rule)) is not None:
@@ -229,8 +271,11 @@ def render_reference(catalog: Catalog) -> str:
         "",
     ]
     counts = ", ".join(f"{lang}: {len(catalog.packs[lang].rules)}" for lang in PACK_LANGS)
-    lines += [f"Regler per språk / rules per language: {counts}; for profilens data / on the profile's data: "
-              f"{len(catalog.packs[DATA].rules)}; for unntak / on suppressions: {len(catalog.packs[META].rules)}.", ""]
+    lines += [
+        f"Regler per språk / rules per language: {counts}; for profilens data / on the profile's data: "
+        f"{len(catalog.packs[DATA].rules)}; for unntak / on suppressions: {len(catalog.packs[META].rules)}.",
+        "",
+    ]
     by_category: dict[Category, list[str]] = {}
     for rule_id in catalog.ids():
         first = catalog.first(rule_id)

@@ -117,7 +117,7 @@ class Examples(_Strict):
 
     @field_validator("pass_")
     @classmethod
-    def _pass_unmarked(cls, value):  # type: ignore[no-untyped-def]
+    def _pass_unmarked(cls, value):
         if any("[[" in item for item in value):
             raise ValueError("'pass' examples have no [[marks]]: nothing in them is reported")
         return value
@@ -164,7 +164,7 @@ class Rule(_RuleHead):
 
     @field_validator("tokens", "swap")
     @classmethod
-    def _tokens_compile(cls, value):  # type: ignore[no-untyped-def]
+    def _tokens_compile(cls, value):
         for token in value:
             try:
                 compile_token(token)
@@ -174,13 +174,13 @@ class Rule(_RuleHead):
 
     @field_validator("unless", "with_")
     @classmethod
-    def _condition_compiles(cls, value):  # type: ignore[no-untyped-def]
+    def _condition_compiles(cls, value):
         if isinstance(value, list):
             cls._tokens_compile(value)
         return value
 
     @model_validator(mode="after")
-    def _kind_fields(self) -> "Rule":
+    def _kind_fields(self) -> Rule:
         problems = []
         needs_tokens = self.kind in ("existence", "occurrence", "conditional", "claim")
         if needs_tokens and not self.tokens:
@@ -210,7 +210,9 @@ class Rule(_RuleHead):
         if (self.kind == "data") != (self.check is not None):
             problems.append("'check' is required for kind 'data' and only allowed there")
         if (self.kind == "data") != isinstance(self.examples, DataExamples):
-            problems.append("kind 'data' has examples that change the profile (path: value); other kinds have text examples")
+            problems.append(
+                "kind 'data' has examples that change the profile (path: value); other kinds have text examples"
+            )
         if isinstance(self.examples, Examples):
             unmarked = [item for item in self.examples.fail if not _MARK.search(item)]
             if unmarked:
@@ -242,7 +244,7 @@ class RuleFile(_RuleHead):
     examples: Examples | DataExamples | None = None
 
     @model_validator(mode="after")
-    def _languages_or_examples(self) -> "RuleFile":
+    def _languages_or_examples(self) -> RuleFile:
         if self.kind in ("meta", "data"):
             if self.languages or self.examples is None:
                 raise ValueError(f"kind '{self.kind}' has 'examples' at the top and no 'languages'")

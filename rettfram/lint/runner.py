@@ -17,20 +17,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rettfram import clock, safe_read
+from rettfram.check import CheckedProfile
 from rettfram.copy_markdown import ParsedCopy, parse
 from rettfram.copy_pages import MAX_PAGE_BYTES, decode_copy, load_copy
-from rettfram.sanitize import copy_findings
 from rettfram.discover import MUNICIPALITY_FOLDER, display_path
 from rettfram.findings import Finding, Severity, sorted_findings
+from rettfram.language_coverage import unchecked_findings
 from rettfram.lint.config import LintConfig
 from rettfram.lint.engine import LintContext
-from rettfram.language_coverage import unchecked_findings
-from rettfram.check import CheckedProfile
 from rettfram.lint.municipality import checked_profile, context_for_checked, context_for_folder, municipality_findings
-from rettfram.lint.page import lint_parsed
 from rettfram.lint.pack import PACK_LANGS, Catalog
+from rettfram.lint.page import lint_parsed
+from rettfram.sanitize import copy_findings
 from rettfram.text import Text
-
 
 
 class TargetError(Exception):
@@ -90,8 +89,13 @@ def read_copy(path: Path) -> ParsedCopy:
         raise TargetError(safe_read.NOT_READ.format(name=shown, reason=problem.reason)) from None
     text, problems = decode_copy(raw, shown)
     if text is None:
-        raise TargetError(Text(nb=f"Kan ikke lese {shown} (må være UTF-8).", en=f"Cannot read {shown} (must be UTF-8).",
-                               nn=f"Kan ikkje lese {shown} (må vere UTF-8)."))
+        raise TargetError(
+            Text(
+                nb=f"Kan ikke lese {shown} (må være UTF-8).",
+                en=f"Cannot read {shown} (must be UTF-8).",
+                nn=f"Kan ikkje lese {shown} (må vere UTF-8).",
+            )
+        )
     return parse(text)
 
 
@@ -107,16 +111,25 @@ def _folder(folder: Path, catalog: Catalog, config: LintConfig, today: dt.date, 
         result.findings += unchecked_findings(None, None, copy.pages, frozenset(PACK_LANGS))
         pages = copy.pages
     if not pages:
-        result.notes.append(Text(nb=f"{display_path(folder)}: fant ingen copy/<språk>/*.md", en=f"{display_path(folder)}: found no copy/<lang>/*.md",
-                                 nn=f"{display_path(folder)}: fann ingen copy/<språk>/*.md"))
+        result.notes.append(
+            Text(
+                nb=f"{display_path(folder)}: fant ingen copy/<språk>/*.md",
+                en=f"{display_path(folder)}: found no copy/<lang>/*.md",
+                nn=f"{display_path(folder)}: fann ingen copy/<språk>/*.md",
+            )
+        )
     context = context_for(folder.resolve(), today, checked)
     for page in pages:
-        if page.lang in PACK_LANGS:  # a page in another language is a copy.unchecked-language warning (language_coverage.py)
+        if (
+            page.lang in PACK_LANGS
+        ):  # a page in another language is a copy.unchecked-language warning (language_coverage.py)
             result.files += 1
             result.findings += lint_parsed(page.display, page.parsed, page.lang, catalog, config, context)
 
 
-def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None) -> LintRun:
+def run(
+    paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfig, today: dt.date | None = None
+) -> LintRun:
     today = today or clock.today()
     checked_profile.cache_clear()  # each run reads the profiles as they are now on disk
     result = LintRun()
@@ -126,19 +139,34 @@ def run(paths: list[Path], lang: str | None, catalog: Catalog, config: LintConfi
         if path.is_dir():
             folders = municipality_folders(path)
             if not folders:
-                result.notes.append(Text(nb=f"{display_path(path)}: fant ingen copy/<språk>/*.md", en=f"{display_path(path)}: found no copy/<lang>/*.md",
-                                         nn=f"{display_path(path)}: fann ingen copy/<språk>/*.md"))
+                result.notes.append(
+                    Text(
+                        nb=f"{display_path(path)}: fant ingen copy/<språk>/*.md",
+                        en=f"{display_path(path)}: found no copy/<lang>/*.md",
+                        nn=f"{display_path(path)}: fann ingen copy/<språk>/*.md",
+                    )
+                )
             for folder in folders:
                 _folder(folder, catalog, config, today, result)
             continue
         if not path.exists() and not path.is_symlink():
-            raise TargetError(Text(nb=f"Fant ikke {display_path(path)}", en=f"{display_path(path)} not found", nn=f"Fann ikkje {display_path(path)}"))
+            raise TargetError(
+                Text(
+                    nb=f"Fant ikke {display_path(path)}",
+                    en=f"{display_path(path)} not found",
+                    nn=f"Fann ikkje {display_path(path)}",
+                )
+            )
         file_lang = lang_from_path(path) or lang or "nb"
         if file_lang not in catalog.packs or file_lang == "meta":
-            raise TargetError(Text(nb=f"Ukjent språk '{file_lang}' (nb, nn, en)", en=f"Unknown language '{file_lang}' (nb, nn, en)"))
+            raise TargetError(
+                Text(nb=f"Ukjent språk '{file_lang}' (nb, nn, en)", en=f"Unknown language '{file_lang}' (nb, nn, en)")
+            )
         parsed = read_copy(path)
         result.files += 1
-        result.findings += lint_parsed(display_path(path), parsed, file_lang, catalog, config, context_for(path.resolve(), today))
+        result.findings += lint_parsed(
+            display_path(path), parsed, file_lang, catalog, config, context_for(path.resolve(), today)
+        )
     result.findings = sorted_findings(result.findings)
     return result
 

@@ -36,7 +36,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from rettfram.disk_cache import cached
@@ -64,7 +64,7 @@ def words(text: str) -> list[str]:
 def word_terms(text: str) -> list[str]:
     """Words and word pairs, as scikit-learn's word 1–2-grams name them."""
     found = words(text)
-    return found + [f"{a} {b}" for a, b in zip(found, found[1:])]
+    return found + [f"{a} {b}" for a, b in zip(found, found[1:], strict=False)]
 
 
 def char_terms(text: str) -> list[str]:
@@ -154,43 +154,68 @@ class Model:
         found = self.verdicts(text, skip)
         return max(found.values(), key=lambda v: v.score) if found else None
 
-    def _heaviest(self, vector: dict[tuple[str, str], float], category: str, skip: frozenset[str], n: int = 3) -> tuple[str, ...]:
+    def _heaviest(
+        self, vector: dict[tuple[str, str], float], category: str, skip: frozenset[str], n: int = 3
+    ) -> tuple[str, ...]:
         """The single words of the sentence that add most to ``category``."""
         index = CATEGORIES.index(category)
-        weighed = {term: value * self.weights[(kind, term)][index] for (kind, term), value in vector.items()
-                   if kind == "w" and " " not in term and not term.isdigit() and term not in skip}
+        weighed = {
+            term: value * self.weights[(kind, term)][index]
+            for (kind, term), value in vector.items()
+            if kind == "w" and " " not in term and not term.isdigit() and term not in skip
+        }
         ranked = sorted((t for t, w in weighed.items() if w > 0), key=lambda t: -weighed[t])
         return tuple(ranked[:n])
 
     def to_json(self) -> str:
         """One JSON list, one line per item: the header, then every feature, sorted."""
-        head = {"format": FORMAT, "categories": list(CATEGORIES), "threshold": self.threshold, "sure": self.sure, "short": self.short,
-                "intercepts": [_round(v) for v in self.intercepts], "corpus_sha256": self.corpus}
+        head = {
+            "format": FORMAT,
+            "categories": list(CATEGORIES),
+            "threshold": self.threshold,
+            "sure": self.sure,
+            "short": self.short,
+            "intercepts": [_round(v) for v in self.intercepts],
+            "corpus_sha256": self.corpus,
+        }
         rows = [json.dumps(head, ensure_ascii=False, sort_keys=True)]
         for key in sorted(self.idf):
-            rows.append(json.dumps([*key, _round(self.idf[key]), *(_round(w) for w in self.weights[key])], ensure_ascii=False))
+            rows.append(
+                json.dumps([*key, _round(self.idf[key]), *(_round(w) for w in self.weights[key])], ensure_ascii=False)
+            )
         return "[\n" + ",\n".join(rows) + "\n]\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "Model":
+    def from_json(cls, text: str) -> Model:
         head, *rows = json.loads(text)
         if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("categories") != list(CATEGORIES):
             raise ValueError(f"not a {FORMAT} model for {', '.join(CATEGORIES)}")
         idf = {(row[0], row[1]): row[2] for row in rows}
         weights = {(row[0], row[1]): tuple(row[3:]) for row in rows}
-        return cls(idf, weights, tuple(head["intercepts"]), head["threshold"], head["sure"], head["short"], head["corpus_sha256"])
+        return cls(
+            idf,
+            weights,
+            tuple(head["intercepts"]),
+            head["threshold"],
+            head["sure"],
+            head["short"],
+            head["corpus_sha256"],
+        )
 
 
 def _round(value: float) -> float:
     return float(f"{value:.6g}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The committed model; a missing or broken file is a :class:`RuleFileError` that says what to run."""
     try:
         data = path.read_bytes()
-        return cached("similar", path, [data, Path(__file__).read_bytes()], lambda: Model.from_json(data.decode("utf-8")))
+        return cached(
+            "similar", path, [data, Path(__file__).read_bytes()], lambda: Model.from_json(data.decode("utf-8"))
+        )
     except (OSError, UnicodeDecodeError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise RuleFileError(path, [f"kan ikke lese modellen / cannot read the model ({exc}); "
-                                   "kjør / run: python build.py train"]) from None
+        raise RuleFileError(
+            path, [f"kan ikke lese modellen / cannot read the model ({exc}); kjør / run: python build.py train"]
+        ) from None

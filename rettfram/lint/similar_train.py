@@ -30,14 +30,17 @@ REAL_WEIGHT = 3.0
 THRESHOLD = 0.65
 SURE = 0.85
 SHORT = 0.9
-SETTINGS = f"w1-2/df{WORD_MIN_DF} c{CHAR_SIZES[0]}-{CHAR_SIZES[1]}/df{CHAR_MIN_DF} C{C} real×{REAL_WEIGHT} t{THRESHOLD} s{SURE} short{SHORT}"
+SETTINGS = (
+    f"w1-2/df{WORD_MIN_DF} c{CHAR_SIZES[0]}-{CHAR_SIZES[1]}/df{CHAR_MIN_DF} C{C} real×{REAL_WEIGHT} "
+    f"t{THRESHOLD} s{SURE} short{SHORT}"
+)
 
 
 def corpus_hash(entries: Sequence[Entry]) -> str:
     """What the model was learned from: every entry and the settings, in order."""
     digest = hashlib.sha256(SETTINGS.encode("utf-8"))
     for entry in entries:
-        digest.update(f"\n{entry.lang}\t{','.join(sorted(entry.expected))}\t{entry.batch}\t{entry.text}".encode("utf-8"))
+        digest.update(f"\n{entry.lang}\t{','.join(sorted(entry.expected))}\t{entry.batch}\t{entry.text}".encode())
     return digest.hexdigest()
 
 
@@ -57,20 +60,29 @@ def fit(entries: Sequence[Entry], kinds: tuple[str, ...] = ("w", "c")) -> tuple[
 
     texts = [normalise(entry.text) for entry in entries]
     vectorizers = {
-        "w": TfidfVectorizer(ngram_range=(1, 2), min_df=WORD_MIN_DF, sublinear_tf=True, token_pattern=r"[\w']+", lowercase=False),
-        "c": TfidfVectorizer(analyzer="char_wb", ngram_range=CHAR_SIZES, min_df=CHAR_MIN_DF, sublinear_tf=True, lowercase=False),
+        "w": TfidfVectorizer(
+            ngram_range=(1, 2), min_df=WORD_MIN_DF, sublinear_tf=True, token_pattern=r"[\w']+", lowercase=False
+        ),
+        "c": TfidfVectorizer(
+            analyzer="char_wb", ngram_range=CHAR_SIZES, min_df=CHAR_MIN_DF, sublinear_tf=True, lowercase=False
+        ),
     }
     vectorizers = {kind: vectorizer for kind, vectorizer in vectorizers.items() if kind in kinds}
     blocks = [vectorizer.fit_transform(texts) for vectorizer in vectorizers.values()]
     matrix = hstack(blocks).tocsr()
     weights = np.array([REAL_WEIGHT if entry.batch.startswith("real") else 1.0 for entry in entries])
-    terms = [(kind, term) for kind, vectorizer in vectorizers.items()
-             for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])]
+    terms = [
+        (kind, term)
+        for kind, vectorizer in vectorizers.items()
+        for term, _ in sorted(vectorizer.vocabulary_.items(), key=lambda item: item[1])
+    ]
     idf = [value for vectorizer in vectorizers.values() for value in vectorizer.idf_]
     coefs, intercepts, fitted = [], [], []
     for category in CATEGORIES:
         labels = np.array([category in entry.expected for entry in entries])
-        fitted.append(LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix, labels, sample_weight=weights))
+        fitted.append(
+            LogisticRegression(C=C, max_iter=5000, class_weight="balanced").fit(matrix, labels, sample_weight=weights)
+        )
         coefs.append(fitted[-1].coef_[0])
         intercepts.append(float(fitted[-1].intercept_[0]))
 
@@ -79,7 +91,7 @@ def fit(entries: Sequence[Entry], kinds: tuple[str, ...] = ("w", "c")) -> tuple[
         return [float(f.predict_proba(row)[0, 1]) for f in fitted]
 
     model = Model(
-        idf={key: float(value) for key, value in zip(terms, idf)},
+        idf={key: float(value) for key, value in zip(terms, idf, strict=True)},
         weights={key: tuple(float(c[i]) for c in coefs) for i, key in enumerate(terms)},
         intercepts=tuple(intercepts),
         threshold=THRESHOLD,

@@ -94,7 +94,13 @@ def parse_suppressions(
                 valid.append(rule_id)
             else:
                 offset = doc.text.find(rule_id, start, comment.span.end)
-                problem("lint.unknown-rule", offset, offset + len(rule_id), rule=rule_id, candidates=_did_you_mean(rule_id, known_ids))
+                problem(
+                    "lint.unknown-rule",
+                    offset,
+                    offset + len(rule_id),
+                    rule=rule_id,
+                    candidates=_did_you_mean(rule_id, known_ids),
+                )
         if valid:
             first, last = _target_lines(doc, comment)
             suppressions.append(Suppression(comment, tuple(valid), first, last))

@@ -34,12 +34,53 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 
 # Endings per marker. Bokmål and nynorsk together: a rule in either pack accepts both, since
 # copy mixes them (and bokmål allows many "nynorsk-like" forms such as bygda, heim).
-NOUN_ENDINGS = ("", "e", "a", "en", "et", "er", "ar", "ane", "ene", "ne", "s", "as", "ens", "ets", "enes", "anes", "ers", "n", "r", "ns", "rs")
-VERB_ENDINGS = ("", "e", "a", "er", "ar", "r", "et", "te", "de", "t", "es", "ast", "est", "ende", "ande", "ing", "inga", "ingen")
+NOUN_ENDINGS = (
+    "",
+    "e",
+    "a",
+    "en",
+    "et",
+    "er",
+    "ar",
+    "ane",
+    "ene",
+    "ne",
+    "s",
+    "as",
+    "ens",
+    "ets",
+    "enes",
+    "anes",
+    "ers",
+    "n",
+    "r",
+    "ns",
+    "rs",
+)
+VERB_ENDINGS = (
+    "",
+    "e",
+    "a",
+    "er",
+    "ar",
+    "r",
+    "et",
+    "te",
+    "de",
+    "t",
+    "es",
+    "ast",
+    "est",
+    "ende",
+    "ande",
+    "ing",
+    "inga",
+    "ingen",
+)
 ADJ_ENDINGS = ("", "e", "t", "ere", "are", "est", "ast", "este", "aste")
 ENDINGS = {"n": NOUN_ENDINGS, "v": VERB_ENDINGS, "a": ADJ_ENDINGS}
 
@@ -81,7 +122,7 @@ def _body(body: str) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=None)
+@cache
 def split_words(phrase: str) -> tuple[str, ...]:
     """Words of a phrase; spaces inside ``{…}`` do not split (alternatives may be phrases)."""
     words, current, depth = [], "", 0
@@ -122,11 +163,15 @@ def compile_word(word: str) -> tuple[str, bool]:
         suffix, word = WILD, word[:-1]
     if not word or any(c in word for c in "*~?"):
         raise TokenError(f"cannot read the word {word!r}: markers are *word, word*, word~n|v|a, word?")
-    ending = "" if endings == ("",) else "(?:" + "|".join(sorted((re.escape(e) for e in endings), key=len, reverse=True)) + ")"
+    ending = (
+        ""
+        if endings == ("",)
+        else "(?:" + "|".join(sorted((re.escape(e) for e in endings), key=len, reverse=True)) + ")"
+    )
     return prefix + _body(word) + ending + suffix, optional
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrase(phrase: str) -> str:
     words = split_words(phrase)
     if not words:
@@ -145,7 +190,7 @@ def _phrase(phrase: str) -> str:
     return pattern
 
 
-@lru_cache(maxsize=None)
+@cache
 def compile_token(token: str) -> str:
     """A token (phrase) as a regex source, anchored on word boundaries."""
     token = token.strip()
@@ -161,7 +206,7 @@ def compile_token(token: str) -> str:
     return LEFT + _phrase(token) + RIGHT
 
 
-def compile_tokens(tokens: list[str]) -> "Pattern":
+def compile_tokens(tokens: list[str]) -> Pattern:
     """All tokens of a rule as one case-insensitive pattern.
 
     For speed the word-start check is done once for all plain tokens, followed by a look-ahead
@@ -197,7 +242,9 @@ class Pattern:
 
     __slots__ = ("prefix", "plain", "raw", "_sources", "_compiled", "_last")
 
-    def __init__(self, prefix: str, plain: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (), raw: tuple[str, ...] = ()):
+    def __init__(
+        self, prefix: str, plain: tuple[tuple[tuple[tuple[str, ...], ...], str], ...] = (), raw: tuple[str, ...] = ()
+    ):
         self.prefix = prefix  # the word-start check (and look-ahead) before every plain token
         self.plain = plain  # (needles of each word it needs, regex source) per plain token
         self.raw = raw  # ``re:`` tokens: always searched
@@ -208,11 +255,13 @@ class Pattern:
     def __getstate__(self) -> tuple[str, tuple[tuple[tuple[tuple[str, ...], ...], str], ...], tuple[str, ...]]:
         return self.prefix, self.plain, self.raw  # pickled (rettfram/disk_cache.py) without what this process compiled
 
-    def __setstate__(self, state: tuple[str, tuple[tuple[tuple[tuple[str, ...], ...], str], ...], tuple[str, ...]]) -> None:
-        self.__init__(*state)  # type: ignore[misc]
+    def __setstate__(
+        self, state: tuple[str, tuple[tuple[tuple[tuple[str, ...], ...], str], ...], tuple[str, ...]]
+    ) -> None:
+        Pattern.__init__(self, *state)  # unpickled: built anew from the token sources
 
     @classmethod
-    def raw_source(cls, source: str) -> "Pattern":
+    def raw_source(cls, source: str) -> Pattern:
         return cls("", (), (source,))
 
     @property
@@ -233,7 +282,11 @@ class Pattern:
         if last[0] is text:
             return last[1]
         lowered = _lowered(text)
-        chosen = [index for index, (groups, _) in enumerate(self.plain) if all(any(n in lowered for n in group) for group in groups)]
+        chosen = [
+            index
+            for index, (groups, _) in enumerate(self.plain)
+            if all(any(n in lowered for n in group) for group in groups)
+        ]
         chosen += range(len(self.plain), len(self._sources))
         parts = []
         for index in chosen:
@@ -263,7 +316,7 @@ class Pattern:
         return next(self.finditer(text, pos, endpos), None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _compile(source: str) -> re.Pattern[str]:
     return re.compile(source, re.IGNORECASE)
 
@@ -323,7 +376,7 @@ def needles(tokens: list[str]) -> tuple[str, ...] | None:
     return tuple(sorted(set(out)))
 
 
-@lru_cache(maxsize=None)
+@cache
 def token_needles(token: str) -> tuple[tuple[str, ...], ...]:
     """For each word of the plain ``token`` that must be there (not ``_``, not optional), the
     literal text one of which occurs (lower case) wherever the word matches: the token can only

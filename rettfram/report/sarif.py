@@ -54,31 +54,42 @@ def render(findings: Iterable[Finding], lang: str = "nb", rules: Mapping[str, Ru
     for f in findings:
         text = f.message.render(lang)
         suggestion = f.suggestion.render(lang)
-        results.append({
-            "ruleId": f.rule,
-            "ruleIndex": index[f.rule],
-            "level": LEVEL[f.severity],
-            "message": {"text": f"{text} {suggestion}".strip()},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": {"uri": uri_reference(f.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column,
-                               **({"endLine": f.end_line, "endColumn": f.end_column} if f.end_line else {})},
-                }
-            }],
-            "properties": {"category": f.category.value},
-        })
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": index[f.rule],
+                "level": LEVEL[f.severity],
+                "message": {"text": f"{text} {suggestion}".strip()},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri_reference(f.path)},
+                            "region": {
+                                "startLine": f.line,
+                                "startColumn": f.column,
+                                **({"endLine": f.end_line, "endColumn": f.end_column} if f.end_line else {}),
+                            },
+                        }
+                    }
+                ],
+                "properties": {"category": f.category.value},
+            }
+        )
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "rettfram",
-                "version": __version__,
-                "rules": descriptors,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "rettfram",
+                        "version": __version__,
+                        "rules": descriptors,
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
     }
     return _json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -32,8 +32,11 @@ def render(findings: Iterable[Finding], lang: str = "nb", summary: bool = True) 
     if summary:
         if findings:
             counts = {s: sum(1 for f in findings if f.severity is s) for s in Severity}
-            lines.append(SUMMARY.format(errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING],
-                                        infos=counts[Severity.INFO]).render(lang))
+            lines.append(
+                SUMMARY.format(
+                    errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], infos=counts[Severity.INFO]
+                ).render(lang)
+            )
         else:
             lines.append(CLEAN.render(lang))
     return "".join(terminal_line(line) + "\n" for line in lines)
