@@ -14,10 +14,24 @@ import sys
 from typing import NoReturn
 
 from rettfram import environment
-from rettfram.commands import build, check, explain, import_ssb, lint, merge, new, rules_doc, schema, serve, train
-from rettfram.console import EXIT_OK, EXIT_USAGE, fail, say
+from rettfram.commands import (
+    build,
+    check,
+    explain,
+    export,
+    import_docx,
+    import_ssb,
+    lint,
+    merge,
+    new,
+    rules_doc,
+    schema,
+    serve,
+    train,
+)
+from rettfram.console import EXIT_OK, EXIT_USAGE, UserError, fail, say
 
-COMMANDS = [check, lint, build, merge, serve, new, import_ssb, explain, schema, rules_doc, train]
+COMMANDS = [check, lint, build, merge, serve, new, import_ssb, import_docx, export, explain, schema, rules_doc, train]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -44,6 +58,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         return args.run(args)
+    except UserError as exc:  # the one place a user's error is printed
+        fail(exc.text, getattr(args, "lang", None))
+        return exc.code
     except KeyboardInterrupt:
         say("avbrutt / interrupted", sys.stderr)
         return EXIT_USAGE

@@ -18,6 +18,16 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
+class UserError(Exception):
+    """Something the user can fix, said in their language: raised anywhere, printed once by
+    ``cli.main`` (in ``--lang`` when given, else bokmål and English) with exit code ``code``."""
+
+    def __init__(self, text: Text, code: int = EXIT_USAGE) -> None:
+        super().__init__(text.en)
+        self.text = text
+        self.code = code
+
+
 def say(text: str, stream: TextIO | None = None) -> None:
     """Print ``text`` line by line, each line escaped (stdout unless ``stream``)."""
     out = stream or sys.stdout
@@ -32,8 +42,10 @@ def error(message: Text, lang: str = "nb") -> int:
     return EXIT_USAGE
 
 
-def fail(message: Text) -> int:
-    """Print ``message`` in bokmål and English to stderr and return exit code 2."""
+def fail(message: Text, lang: str | None = None) -> int:
+    """Print ``message`` to stderr, in ``lang`` or else in bokmål and English; return exit code 2."""
+    if lang is not None:
+        return error(message, lang)
     say(f"rettfram: {message.nb}", sys.stderr)
     if message.en != message.nb:
         say(f"          {message.en}", sys.stderr)

@@ -40,7 +40,8 @@ class ImageScan:
     findings: list[Finding] = field(default_factory=list)
 
 
-def _is_image(data: bytes, extension: str) -> bool:
+def is_image(data: bytes, extension: str) -> bool:
+    """True when ``data`` starts with the bytes a file of type ``extension`` starts with."""
     if not any(data.startswith(signature) for signature in SIGNATURES[extension]):
         return False
     return extension != "webp" or data[8:12] == b"WEBP"
@@ -95,7 +96,7 @@ def _file(folder: Path, path: Path, relative: str, scan: ImageScan) -> None:
     except Unsafe as problem:
         scan.findings.append(safe_read.finding_for(display_path(path), path.name, problem))
         return
-    if not _is_image(data, extension):
+    if not is_image(data, extension):
         scan.findings.append(_warning(path, "images.not-image", MESSAGES["content"]))
         return
     scan.files.append(relative)
@@ -106,7 +107,7 @@ def copy_images(folder: Path, files: list[str], target: Path) -> None:
     for relative in files:
         source = folder / "images" / relative
         data = safe_read.read_below(source, folder, MAX_IMAGE_BYTES)
-        if not _is_image(data, source.suffix.lower().lstrip(".")):
+        if not is_image(data, source.suffix.lower().lstrip(".")):
             continue  # changed since the check: leave it out
         destination = target / relative
         destination.parent.mkdir(parents=True, exist_ok=True)

@@ -147,7 +147,7 @@ class Found:
 
 def build(options: BuildOptions) -> BuildResult:
     clock = _StageClock()
-    config = _lint_setup()
+    config = lint_setup()
     found = clock("find", find_stage(options, config))
     out_stage(options, found.targets)
     checked, findings = check_stage(options, found, config)
@@ -311,7 +311,7 @@ def _catalog() -> Catalog:
     return load_catalog()
 
 
-def _lint_setup() -> LintConfig:
+def lint_setup() -> LintConfig:
     """``rettfram.toml`` (the nearest, as ``lint`` finds it), checked against the rule packs
     (loaded here, so a broken rule file stops the build before anything is read)."""
     try:

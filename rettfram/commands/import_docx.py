@@ -1,0 +1,87 @@
+"""``python build.py import-docx FOLDER PAGE FILE.docx [--lang nb|nn|en…] [--force]``.
+
+Converts Word copy to ``FOLDER/copy/<lang>/<PAGE>.md`` (``rettfram/word_import.py``), its
+pictures into ``FOLDER/images/``, then lints the page it wrote at once, with findings against the
+Markdown: exit 0 when the page is clean enough to build, 1 when lint finds what would stop the
+build, 2 when nothing was imported (tracked changes, comments, a picture without alt text …).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rettfram import clock, render
+from rettfram.console import UserError, say
+from rettfram.text import Text
+
+PAGES = tuple(page.copy for page in render.PAGES if page.copy)  # copy/<lang>/<page>.md
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "import-docx",
+        help="hent tekst fra Word / import copy from Word",
+        description="Gjør et Word-dokument om til en tekstside i Markdown og sjekk den. / "
+        "Convert a Word document to a page of Markdown copy and lint it.",
+    )
+    parser.add_argument("folder", type=Path, metavar="FOLDER", help="kommunemappen / the municipality folder")
+    parser.add_argument("page", choices=PAGES, metavar="PAGE", help=f"siden / the page: {', '.join(PAGES)}")
+    parser.add_argument("docx", type=Path, metavar="FILE.docx", help="Word-dokumentet / the Word document")
+    parser.add_argument(
+        "--lang",
+        default=None,
+        metavar="LANG",
+        help="tekstens språk (standard: kommunens målform) / the copy's language (default: the municipality's)",
+    )
+    parser.add_argument("--force", action="store_true", help="erstatt en side som finnes / replace a page that exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from rettfram.lint.config import find_config, load_config
+    from rettfram.lint.pack import load_catalog
+    from rettfram.lint.runner import exit_code
+    from rettfram.lint.runner import run as run_lint
+    from rettfram.report import REPORTERS
+    from rettfram.word_import import import_docx
+
+    lang = args.lang or _own_language(args.folder)
+    if not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3 and lang.islower()):
+        raise UserError(
+            Text(
+                f"Ugyldig språkkode «{lang}»; bruk for eksempel nb, nn, en eller pl.",
+                f"Invalid language code '{lang}'; use e.g. nb, nn, en or pl.",
+            )
+        )
+    written = import_docx(args.folder, args.page, args.docx, lang, args.force)
+    say(f"rettfram: skrev / wrote {written}", sys.stderr)
+    catalog = load_catalog()
+    config, errors = load_config(find_config(Path.cwd()), catalog.ids())
+    if errors:
+        raise UserError(errors[0].message())
+    result = run_lint([written], lang, catalog, config, clock.today())
+    sys.stdout.write(REPORTERS["text"].render(result.findings, "nb"))
+    return exit_code(result.findings, config)
+
+
+def _own_language(folder: Path) -> str:
+    """The municipality's written standard, from its profile."""
+    from rettfram.check import check_paths
+    from rettfram.discover import DiscoveryError
+
+    try:
+        checked = check_paths([str(folder)], clock.today())
+    except DiscoveryError as exc:
+        raise UserError(exc.message) from None
+    if len(checked) != 1 or checked[0].profile is None:
+        raise UserError(
+            Text(
+                f"{folder}: fant ingen gyldig profile.yaml å lese målformen fra; oppgi --lang, eller kjør "
+                f"«python build.py check {folder}» og rett feilene.",
+                f"{folder}: no valid profile.yaml to read the written standard from; give --lang, or run "
+                f"'python build.py check {folder}' and fix what it finds.",
+            )
+        )
+    return checked[0].profile.municipality.language
