@@ -2,7 +2,8 @@
 
 Each command lives in ``rettfram/commands/<name>.py`` with ``register(subparsers)`` and
 ``run(args) -> int``. The list below is explicit; nothing is discovered by name.
-Exit codes (``rettfram.console``): 0 no errors, 1 errors found, 2 the command could not run.
+Exit codes (``rettfram.errors``): 0 no errors, 1 errors found, 2 the command could not run. A
+command raises ``errors.UserError`` for what the user can fix; it is printed here, once.
 The environment is checked before any command runs (``rettfram.environment``).
 """
 
@@ -29,7 +30,7 @@ from rettfram.commands import (
     serve,
     train,
 )
-from rettfram.console import EXIT_OK, EXIT_USAGE, UserError, fail, say
+from rettfram.console import EXIT_OK, EXIT_USAGE, UserError, fail, internal_error, say
 
 COMMANDS = [check, lint, build, merge, serve, new, import_ssb, import_docx, export, explain, schema, rules_doc, train]
 
@@ -67,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader went away (| head): stop quietly, without a second error at exit
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
+    except Exception as exc:  # a bug: one line, no traceback (RETTFRAM_DEBUG=1 shows it)
+        if environment.debug():
+            raise
+        return internal_error(exc)
 
 
 if __name__ == "__main__":

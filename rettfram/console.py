@@ -2,7 +2,8 @@
 
 Anything printed may hold input (a file name, a profile value), so every line goes through
 ``escape.terminal_line``: control characters and line breaks become visible escapes and no
-line starts with ``::`` (a GitHub Actions workflow command). Exit codes are named here.
+line starts with ``::`` (a GitHub Actions workflow command). Exit codes and the error a user
+can fix are in ``rettfram.errors``.
 """
 
 from __future__ import annotations
@@ -10,22 +11,9 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from rettfram.errors import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UserError  # noqa: F401 - re-exported
 from rettfram.escape import terminal_line
 from rettfram.text import Text
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-
-
-class UserError(Exception):
-    """Something the user can fix, said in their language: raised anywhere, printed once by
-    ``cli.main`` (in ``--lang`` when given, else bokmål and English) with exit code ``code``."""
-
-    def __init__(self, text: Text, code: int = EXIT_USAGE) -> None:
-        super().__init__(text.en)
-        self.text = text
-        self.code = code
 
 
 def say(text: str, stream: TextIO | None = None) -> None:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from rettfram.errors import UserError
 from rettfram.text import Text
 
 PROFILE_NAME = "profile.yaml"
@@ -27,12 +28,8 @@ class Target:
         return display_path(self.profile_path)
 
 
-class DiscoveryError(Exception):
+class DiscoveryError(UserError):
     """A path the user gave cannot be used (exit 2)."""
-
-    def __init__(self, message: Text):
-        super().__init__(message.en)
-        self.message = message
 
 
 def display_path(path: Path) -> str:

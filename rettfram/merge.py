@@ -16,18 +16,15 @@ from pathlib import Path
 
 from rettfram import mkdocs_site, portal, publish
 from rettfram.discover import display_path
+from rettfram.errors import UserError
 from rettfram.render import rules_reference
 from rettfram.text import Text
 
 RULES_DOC = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
 
 
-class MergeError(Exception):
+class MergeError(UserError):
     """The shards cannot be merged; ``message`` says why and what to do."""
-
-    def __init__(self, message: Text):
-        super().__init__(message.en)
-        self.message = message
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from rettfram import register
+from rettfram.errors import UserError
 from rettfram.text import Text
 
 REPO = Path(__file__).resolve().parent.parent
@@ -26,10 +27,8 @@ SCHEMA = REPO / "schema" / "profile.schema.json"
 _YAML_SPECIAL = set(":#'\"{}[],&*!|>%@`")
 
 
-class ScaffoldError(Exception):
-    def __init__(self, message: Text):
-        super().__init__(message.en)
-        self.message = message
+class ScaffoldError(UserError):
+    """The folder cannot be made (an unknown number, a folder that exists)."""
 
 
 @dataclass(frozen=True)

@@ -317,7 +317,7 @@ def lint_setup() -> LintConfig:
     try:
         catalog = _catalog()
     except RuleFileError as exc:
-        raise BuildError(Text(str(exc), str(exc))) from exc
+        raise BuildError(exc.text) from exc
     config, errors = load_config(find_config(Path.cwd()), catalog.ids())
     if errors:
         raise BuildError(Text("\n".join(e.message().nb for e in errors), "\n".join(e.message().en for e in errors)))

@@ -52,3 +52,11 @@ class Text:
 
 
 EMPTY = Text("", "")
+
+
+def join_lines(texts: list[Text]) -> Text:
+    """Several messages as one, a line each, in every language."""
+    result = texts[0] if texts else EMPTY
+    for text in texts[1:]:
+        result = result + Text("\n", "\n") + text
+    return result

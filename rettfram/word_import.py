@@ -30,7 +30,7 @@ from typing import Any
 
 from rettfram import images, safe_read
 from rettfram.console import UserError
-from rettfram.text import Text
+from rettfram.text import Text, join_lines
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
 PICTURES = {"png": "png", "jpeg": "jpg", "jpg": "jpg", "gif": "gif"}
@@ -177,7 +177,7 @@ def _pictures(tree: Any, raw: bytes, page: str, display: str) -> list[Picture]:
                 content[2] = [f"images/{name}", ""]
     if problems:
         head = Text(f"{display}: ", f"{display}: ")
-        raise UserError(head + _joined(problems))
+        raise UserError(head + join_lines(problems))
     return found
 
 
@@ -229,13 +229,6 @@ def _plain(inlines: list[Any]) -> str:
         elif isinstance(inline.get("c"), list):
             parts.append(_plain([c for c in inline["c"] if isinstance(c, dict)]))
     return "".join(parts)
-
-
-def _joined(texts: list[Text]) -> Text:
-    result = texts[0]
-    for text in texts[1:]:
-        result = result + Text("\n", "\n") + text
-    return result
 
 
 def _directory(folder: Path, *parts: str) -> Path:

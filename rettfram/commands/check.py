@@ -8,8 +8,7 @@ import sys
 from rettfram import clock
 from rettfram.check import check_paths
 from rettfram.commands.options import add_lang
-from rettfram.console import error
-from rettfram.discover import DiscoveryError
+from rettfram.console import EXIT_FINDINGS, EXIT_OK
 from rettfram.findings import has_errors
 from rettfram.report import FORMATS, REPORTERS
 
@@ -33,11 +32,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        checked = check_paths(args.paths, clock.today())
-    except DiscoveryError as exc:
-        return error(exc.message, args.lang)
+    checked = check_paths(args.paths, clock.today())
     findings = [f for c in checked for f in c.findings]
     output = REPORTERS[args.format].render(findings, args.lang)
     sys.stdout.write(output)
-    return 1 if has_errors(findings) else 0
+    return EXIT_FINDINGS if has_errors(findings) else EXIT_OK

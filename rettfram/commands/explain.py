@@ -10,9 +10,9 @@ import argparse
 import difflib
 from collections.abc import Sequence
 
-from rettfram.console import fail, internal_error, say
+from rettfram.console import EXIT_OK, UserError, say
 from rettfram.findings import Category
-from rettfram.lint.pack import DATA, META, PACK_LANGS, Catalog, RuleFileError, load_catalog
+from rettfram.lint.pack import DATA, META, PACK_LANGS, Catalog, load_catalog
 from rettfram.lint.reference import (
     CATEGORY_TITLES,
     LANG_NAMES,
@@ -55,26 +55,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        catalog = load_catalog()
-        if args.rule in {c.value for c in Category}:
-            say(explain_category(catalog, Category(args.rule), args.lang).removesuffix("\n"))
-            return 0
-        if not catalog.versions(args.rule):
-            close = difflib.get_close_matches(args.rule, catalog.ids(), n=3, cutoff=0.4)
-            hint = ", ".join(close) if close else "-"
-            return fail(
-                Text(
-                    nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
-                    en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?",
-                )
+    catalog = load_catalog()
+    if args.rule in {c.value for c in Category}:
+        say(explain_category(catalog, Category(args.rule), args.lang).removesuffix("\n"))
+        return EXIT_OK
+    if not catalog.versions(args.rule):
+        close = difflib.get_close_matches(args.rule, catalog.ids(), n=3, cutoff=0.4)
+        hint = ", ".join(close) if close else "-"
+        raise UserError(
+            Text(
+                nb=f"Ukjent regel «{args.rule}». Mente du: {hint}?",
+                en=f"Unknown rule “{args.rule}”. Did you mean: {hint}?",
             )
-        say(explain_rule(catalog, args.rule, args.lang).removesuffix("\n"))
-        return 0
-    except RuleFileError as exc:
-        return fail(Text(nb=str(exc), en=str(exc)))
-    except Exception as exc:  # no traceback reaches a user
-        return internal_error(exc)
+        )
+    say(explain_rule(catalog, args.rule, args.lang).removesuffix("\n"))
+    return EXIT_OK
 
 
 def _heading(key: str, lang: str) -> str:

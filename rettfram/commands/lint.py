@@ -12,14 +12,14 @@ import argparse
 import sys
 from pathlib import Path
 
-from rettfram.console import EXIT_USAGE, fail, internal_error, say
+from rettfram.console import UserError, say
 from rettfram.lint.config import find_config, load_config
-from rettfram.lint.pack import PACK_LANGS, RuleFileError, load_catalog
+from rettfram.lint.pack import PACK_LANGS, load_catalog
 from rettfram.lint.reference import rule_help
-from rettfram.lint.runner import TargetError, exit_code
+from rettfram.lint.runner import exit_code
 from rettfram.lint.runner import run as run_lint
 from rettfram.report import FORMATS, REPORTERS, sarif
-from rettfram.text import Text
+from rettfram.text import Text, join_lines
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -47,28 +47,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    try:
-        return _run(args)
-    except RuleFileError as exc:
-        return fail(Text(nb=str(exc), en=str(exc)))
-    except TargetError as exc:
-        return fail(exc.text)
-    except Exception as exc:  # no traceback reaches a user
-        return internal_error(exc)
-
-
-def _run(args: argparse.Namespace) -> int:
     lang = args.lang or "nb"
     catalog = load_catalog()
     config_path = args.config or find_config(Path.cwd())
     if args.config is not None and not args.config.is_file():
-        return fail(Text(nb=f"Fant ikke konfigurasjonsfila {args.config}", en=f"Config file {args.config} not found"))
+        raise UserError(
+            Text(nb=f"Fant ikke konfigurasjonsfila {args.config}", en=f"Config file {args.config} not found")
+        )
     config, errors = load_config(config_path, catalog.ids())
     if errors:
-        for error in errors:
-            message = error.message()
-            fail(message)
-        return EXIT_USAGE
+        raise UserError(join_lines([error.message() for error in errors]))
     paths = args.paths or [Path("municipalities")]
     result = run_lint(paths, args.lang, catalog, config)
     for note in result.notes:

@@ -6,10 +6,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rettfram import environment
-from rettfram.commands.build import INTERNAL, folder_argument
+from rettfram.commands.build import folder_argument
 from rettfram.commands.options import add_lang
-from rettfram.console import EXIT_OK, error, say
+from rettfram.console import EXIT_OK, UserError, say
 from rettfram.discover import display_path
 from rettfram.text import Text
 
@@ -42,24 +41,17 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rettfram.merge import MergeError, merge  # the portal's templates: only when merging
+    from rettfram.merge import merge  # the portal's templates: only when merging
 
     try:
         result = merge(args.out, list(args.shards))
-    except MergeError as exc:
-        return error(exc.message, args.lang)
     except OSError as exc:
-        return error(
+        raise UserError(
             Text(
                 f"Kan ikke skrive: {exc.strerror or exc}.",
                 f"Cannot write: {exc.strerror or exc}.",
                 f"Kan ikkje skrive: {exc.strerror or exc}.",
-            ),
-            args.lang,
-        )
-    except Exception as exc:  # a bug: still no traceback for the user
-        if environment.debug():
-            raise
-        return error(INTERNAL.format(error=type(exc).__name__), args.lang)
+            )
+        ) from None
     say(MERGED.format(shards=result.shards, sites=result.sites, out=display_path(Path(result.out))).render(args.lang))
     return EXIT_OK

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from rettfram import clock
 from rettfram.commands.options import add_lang
-from rettfram.console import say
+from rettfram.console import EXIT_OK, UserError, say
 from rettfram.discover import display_path
-from rettfram.scaffold import ScaffoldError, scaffold
+from rettfram.scaffold import scaffold
+from rettfram.text import Text
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,14 +34,11 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         result = scaffold(args.number.strip(), args.into, clock.today())
-    except ScaffoldError as exc:
-        say(f"rettfram: {exc.message.render(args.lang)}", sys.stderr)
-        return 2
     except OSError as exc:
-        say(
-            f"rettfram: kan ikke skrive / cannot write: {exc.filename or args.into} ({exc.strerror or exc})", sys.stderr
-        )
-        return 2
+        where = f"{exc.filename or args.into} ({exc.strerror or exc})"
+        raise UserError(
+            Text(f"kan ikke skrive: {where}", f"cannot write: {where}", f"kan ikkje skrive: {where}")
+        ) from None
     for path in result.files:
         say(display_path(path))
-    return 0
+    return EXIT_OK

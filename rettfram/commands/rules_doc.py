@@ -9,8 +9,8 @@ import argparse
 from pathlib import Path
 
 from rettfram.commands.generated import add_output_options, write_or_check
-from rettfram.console import fail, internal_error
-from rettfram.lint.pack import RuleFileError, load_catalog
+from rettfram.console import UserError
+from rettfram.lint.pack import load_catalog
 from rettfram.lint.reference import render_reference
 from rettfram.text import Text
 
@@ -30,9 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     try:
         return write_or_check(args.output, render_reference(load_catalog()), check=args.check, command="rules-doc")
-    except RuleFileError as exc:
-        return fail(Text(nb=str(exc), en=str(exc)))
     except OSError as exc:
-        return fail(Text(nb=f"Kan ikke skrive {args.output}: {exc}", en=f"Cannot write {args.output}: {exc}"))
-    except Exception as exc:  # no traceback reaches a user
-        return internal_error(exc)
+        raise UserError(
+            Text(nb=f"Kan ikke skrive {args.output}: {exc}", en=f"Cannot write {args.output}: {exc}")
+        ) from None

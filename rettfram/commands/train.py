@@ -11,8 +11,8 @@ import argparse
 from pathlib import Path
 
 from rettfram.commands.generated import add_output_options, write_or_check
-from rettfram.console import fail, internal_error, say
-from rettfram.lint.corpus import CORPUS_DIR, CorpusError, load_training
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, UserError, say
+from rettfram.lint.corpus import CORPUS_DIR, load_training
 from rettfram.lint.similar import MODEL_PATH, Model
 from rettfram.lint.similar_train import corpus_hash, train
 from rettfram.text import Text
@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         entries = load_training(args.corpus)
         if not entries:
-            return fail(
+            raise UserError(
                 Text(
                     nb=f"Fant ingen merkede setninger i {args.corpus}/*.yaml.",
                     en=f"No labelled sentences in {args.corpus}/*.yaml.",
@@ -48,12 +48,8 @@ def run(args: argparse.Namespace) -> int:
             command="train",
             note=f" ({len(entries)} setninger / sentences)",
         )
-    except CorpusError as exc:
-        return fail(Text(nb=f"Korpuset kan ikke brukes: {exc}", en=f"The corpus cannot be used: {exc}"))
     except OSError as exc:
-        return fail(Text(nb=f"Kan ikke lese eller skrive: {exc}", en=f"Cannot read or write: {exc}"))
-    except Exception as exc:  # no traceback reaches a user
-        return internal_error(exc)
+        raise UserError(Text(nb=f"Kan ikke lese eller skrive: {exc}", en=f"Cannot read or write: {exc}")) from None
 
 
 def check_model(path: Path, expected: str) -> int:
@@ -63,6 +59,6 @@ def check_model(path: Path, expected: str) -> int:
     except (OSError, ValueError, KeyError, IndexError, TypeError):
         learned = None
     if learned == expected:
-        return 0
+        return EXIT_OK
     say(f"{path} er utdatert / is out of date: python build.py train")
-    return 1
+    return EXIT_FINDINGS

@@ -14,7 +14,9 @@ from pathlib import Path
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from rettfram.errors import UserError
 from rettfram.lint.pack import PACK_LANGS
+from rettfram.text import Text
 
 CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus"
 REAL = "real"  # corpus/real/: copy patterned on real public pages (corpus/real/README.md)
@@ -30,8 +32,11 @@ class Entry:
     batch: str = "1"  # the round it was written in, or the held-out file (corpus/README.md)
 
 
-class CorpusError(Exception):
+class CorpusError(UserError):
     """A corpus file that cannot be used; the message names the file, the line and the fix."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(Text(f"Korpuset kan ikke brukes: {message}", f"The corpus cannot be used: {message}"))
 
 
 def load_file(path: Path) -> list[Entry]:

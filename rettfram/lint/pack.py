@@ -19,8 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from rettfram.disk_cache import cached
+from rettfram.errors import UserError
 from rettfram.lint.rule import LanguagePart, Rule, RuleFile
 from rettfram.lint.tokens import Pattern, compile_token, compile_tokens, needles
+from rettfram.text import Text
 
 RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
 PACK_LANGS: tuple[str, ...] = ("nb", "nn", "en", "pl")  # languages with a rule pack
@@ -28,14 +30,14 @@ META = "meta"  # rules about the linting itself (suppression comments)
 DATA = "data"  # rules about the profile's own data (lint/profile_checks.py)
 
 
-class RuleFileError(Exception):
+class RuleFileError(UserError):
     """A rule file that cannot be used; the message names the file."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
         self.path = path
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
-        super().__init__(f"Ugyldig regelfil / invalid rule file: {path}\n{lines}")
+        super().__init__(Text(f"Ugyldig regelfil: {path}\n{lines}", f"Invalid rule file: {path}\n{lines}"))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from rettfram.check import CheckedProfile
 from rettfram.copy_markdown import ParsedCopy, parse
 from rettfram.copy_pages import MAX_PAGE_BYTES, decode_copy, load_copy
 from rettfram.discover import MUNICIPALITY_FOLDER, display_path
+from rettfram.errors import UserError
 from rettfram.findings import Finding, Severity, sorted_findings
 from rettfram.language_coverage import unchecked_findings
 from rettfram.lint.config import LintConfig
@@ -32,12 +33,8 @@ from rettfram.sanitize import copy_findings
 from rettfram.text import Text
 
 
-class TargetError(Exception):
+class TargetError(UserError):
     """A path that cannot be linted: the command cannot run (exit 2)."""
-
-    def __init__(self, message: Text) -> None:
-        self.text = message
-        super().__init__(message.en)
 
 
 @dataclass
