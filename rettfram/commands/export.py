@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from rettfram import clock
-from rettfram.console import EXIT_FINDINGS, UserError, say
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, UserError, say
 from rettfram.text import Text
 
 FORMATS = ("docx", "odt", "html")  # rettfram.fact_sheet.FORMATS, without importing pandoc to list them
@@ -45,15 +45,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from rettfram import fact_sheet, i18n
-    from rettfram.discover import DiscoveryError, discover
+    from rettfram.discover import discover
     from rettfram.lint.runner import exit_code
     from rettfram.report import REPORTERS
     from rettfram.site_build import CheckJob, check_one, lint_setup
 
-    try:
-        targets = discover([str(args.folder)])
-    except DiscoveryError as exc:
-        raise UserError(exc.message) from None
+    targets = discover([str(args.folder)])
     if len(targets) != 1:
         raise UserError(Text(f"{args.folder}: oppgi én kommunemappe.", f"{args.folder}: give one municipality folder."))
     today = clock.today()
@@ -80,4 +77,4 @@ def run(args: argparse.Namespace) -> int:
         )
     written = fact_sheet.export(profile, lang, today, args.format, out)
     say(f"rettfram: skrev / wrote {written}", sys.stderr)
-    return 0
+    return EXIT_OK

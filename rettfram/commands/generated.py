@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from rettfram.console import say
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, say
 
 
 def add_output_options(parser: argparse.ArgumentParser, default: Path, shown: str) -> None:
@@ -23,10 +23,10 @@ def write_or_check(path: Path, text: str, *, check: bool, command: str, note: st
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if check:
         if current == text:
-            return 0
+            return EXIT_OK
         say(f"{path} er utdatert / is out of date: python build.py {command}")
-        return 1
+        return EXIT_FINDINGS
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     say(f"Skrev / wrote {path}{note}")
-    return 0
+    return EXIT_OK

@@ -20,7 +20,7 @@ from pathlib import Path
 from rettfram import clock, safe_read
 from rettfram.check import validated
 from rettfram.commands.options import add_lang
-from rettfram.console import EXIT_OK, EXIT_USAGE, internal_error, say
+from rettfram.console import EXIT_OK, EXIT_USAGE, say
 from rettfram.discover import PROFILE_NAME, display_path
 from rettfram.findings import Finding, Severity
 from rettfram.load import MAX_BYTES as MAX_PROFILE_BYTES
@@ -79,8 +79,6 @@ def run(args: argparse.Namespace) -> int:
         return _fail(stop.message, args.lang)
     except SsbError as exc:
         return _fail(exc.message, args.lang)
-    except Exception as exc:  # no traceback reaches a user
-        return internal_error(exc)
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from rettfram import schema
-from rettfram.console import say
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, say
 from rettfram.discover import display_path
 
 
@@ -30,7 +30,7 @@ def run(args: argparse.Namespace) -> int:
                 f"{display_path(schema.SCHEMA_PATH)}: utdatert / out of date: kjør / run 'python build.py schema'",
                 sys.stderr,
             )
-            return 1
-        return 0
+            return EXIT_FINDINGS
+        return EXIT_OK
     say(display_path(schema.write()))
-    return 0
+    return EXIT_OK

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from rettfram import clock
 from rettfram.commands.options import add_lang
-from rettfram.console import error, say
+from rettfram.console import EXIT_FINDINGS, EXIT_OK, UserError, error, say
 from rettfram.report import text as text_report
 from rettfram.text import Text
 
@@ -63,19 +63,19 @@ def run(args: argparse.Namespace) -> int:
         else []
     )
     if not folders:
-        return error(MESSAGES["unknown"].format(number=args.number), lang)
-    outcome = {"code": 0}
+        raise UserError(MESSAGES["unknown"].format(number=args.number))
+    outcome = {"code": EXIT_OK}
 
     def report(result: BuildResult | BuildStopped | BuildError) -> None:
         if isinstance(result, BuildStopped):
             sys.stdout.write(text_report.render(result.findings, lang))
             sys.stdout.flush()
             error(MESSAGES["stopped"], lang)
-            outcome["code"] = 1
+            outcome["code"] = EXIT_FINDINGS
         elif isinstance(result, BuildError):
             outcome["code"] = error(result.message, lang)
         else:
-            outcome["code"] = 0
+            outcome["code"] = EXIT_OK
             say(MESSAGES["rebuilt"].format(seconds=result.seconds).render(lang))
 
     def ready(url: str) -> None:
@@ -86,16 +86,11 @@ def run(args: argparse.Namespace) -> int:
         serve(folders[0], PREVIEW, args.port, clock.today, report, ready, stop)
     except KeyboardInterrupt:
         stop.set()
-        return 0
+        return EXIT_OK
     except OSError as exc:
-        return error(
-            Text(
-                f"Port {args.port}: {exc.strerror or exc}.",
-                f"Port {args.port}: {exc.strerror or exc}.",
-                f"Port {args.port}: {exc.strerror or exc}.",
-            ),
-            lang,
-        )
+        raise UserError(
+            Text(f"Port {args.port}: {exc.strerror or exc}.", f"Port {args.port}: {exc.strerror or exc}.")
+        ) from None
     return outcome["code"]
 
 
