@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from rettfram import clock
+from rettfram.commands.options import add_folder_and_language
 from rettfram.console import EXIT_FINDINGS, EXIT_OK, UserError, say
+from rettfram.fact_sheet import FORMATS
 from rettfram.text import Text
-
-FORMATS = ("docx", "odt", "html")  # rettfram.fact_sheet.FORMATS, without importing pandoc to list them
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,14 +25,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Lag et faktaark på én til to sider fra profilen, med de samme sjekkene som nettstedet. / "
         "Make a one-to-two page fact sheet from the profile, after the same checks as the site.",
     )
-    parser.add_argument("folder", type=Path, metavar="FOLDER", help="kommunemappen / the municipality folder")
+    add_folder_and_language(parser, "arkets / the sheet's")
     parser.add_argument("--format", choices=FORMATS, default="docx", help="filformat / file format (standard: docx)")
-    parser.add_argument(
-        "--lang",
-        default=None,
-        metavar="LANG",
-        help="arkets språk (standard: kommunens målform) / the sheet's language (default: the municipality's)",
-    )
     parser.add_argument(
         "--out",
         type=Path,

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from rettfram import clock, render
+from rettfram.commands.options import add_folder_and_language
 from rettfram.console import UserError, say
 from rettfram.text import Text
 
@@ -26,15 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         description="Gjør et Word-dokument om til en tekstside i Markdown og sjekk den. / "
         "Convert a Word document to a page of Markdown copy and lint it.",
     )
-    parser.add_argument("folder", type=Path, metavar="FOLDER", help="kommunemappen / the municipality folder")
+    add_folder_and_language(parser, "tekstens / the copy's")
     parser.add_argument("page", choices=PAGES, metavar="PAGE", help=f"siden / the page: {', '.join(PAGES)}")
     parser.add_argument("docx", type=Path, metavar="FILE.docx", help="Word-dokumentet / the Word document")
-    parser.add_argument(
-        "--lang",
-        default=None,
-        metavar="LANG",
-        help="tekstens språk (standard: kommunens målform) / the copy's language (default: the municipality's)",
-    )
     parser.add_argument("--force", action="store_true", help="erstatt en side som finnes / replace a page that exists")
     parser.set_defaults(run=run)
 
