@@ -26,7 +26,7 @@ def test_export_writes_a_valid_docx_with_the_name_and_current_figures(municipali
     assert "Innbyggere: 5\u00a0453 (per 1. januar 2025, SSB tabell 07459)" in text
     assert "Ledige stillinger med åpen søknadsfrist: 2 (oppdatert 1. november 2026)" in text  # dated 2026-11-21
     assert "Sykepleier, 100 % fast, Frøya kommune. Søknadsfrist 15. desember 2026." in text
-    assert "Ledige barnehageplasser: 6 (per 1. november 2026), løpende opptak" in text
+    assert "Ledige barnehageplasser: 6 (per 1. november 2026), løpende opptak hele året" in text
     assert "Tilflytterdag, 11. september 2027" in text and "Kari Nordvik" in text
 
 
