@@ -8,58 +8,15 @@ and are skipped elsewhere.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from urllib.parse import urlsplit
-
 import pytest
 
 from tests.conftest import REPO
-from tests.sites.conftest import PAGES, SITES, site_dir
+from tests.sites.conftest import DESKTOP, PAGES, PHONE, SITES, site_dir
 
 pytestmark = pytest.mark.browser
 
 SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
-DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 390, "height": 844}
 MAX_SHOT_HEIGHT = 6000  # the About page carries the whole rules reference
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # noqa: ANN002
-        pass
-
-
-@pytest.fixture(scope="session")
-def served(site):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture
-def open_page(chromium, served):
-    """``open_page(path, viewport)`` → (page, requested hosts, script errors)."""
-    contexts = []
-
-    def run(path: str, viewport: dict = DESKTOP, javascript: bool = True):
-        context = chromium.new_context(viewport=viewport, java_script_enabled=javascript)
-        contexts.append(context)
-        page = context.new_page()
-        hosts, errors = [], []
-        page.on("request", lambda request: hosts.append(urlsplit(request.url).hostname or request.url))
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        response = page.goto(f"{served}/{path}", wait_until="load")
-        assert response is not None and response.status == 200, path
-        return page, hosts, errors
-
-    yield run
-    for context in contexts:
-        context.close()
 
 
 def test_every_page_loads_from_this_host_only(open_page, served, site):
