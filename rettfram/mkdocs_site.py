@@ -130,6 +130,10 @@ def build(config: dict[str, Any], epoch: int, shared: str) -> SiteOutput:
         cfg["markdown_extensions"].append(SafeTreeExtension())
         cfg.plugins["rettfram-shared-theme"] = theme
         _compile_once(cfg.theme)
+        # No 404.html per site: MkDocs writes its links root-absolute (it can be served at any
+        # path), which is wrong for a site below the portal, and static hosts such as GitHub
+        # Pages serve only the 404.html at the root of the whole build.
+        cfg.theme.static_templates.discard("404.html")
         try:
             cfg.plugins.on_startup(command="build", dirty=False)
             mkdocs_build(cfg)
