@@ -18,7 +18,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from rettfram import chart_specs, copy_html, copy_markdown, disk_cache, site_data
+from rettfram import accessibility, chart_specs, copy_html, copy_markdown, disk_cache, site_data
 from rettfram.charts import Chart, ChartRenderer
 from rettfram.copy_html import render_copy
 from rettfram.copy_markdown import ParsedCopy, parse
@@ -47,6 +47,7 @@ PAGES = (
     PageSpec("new_here", "new-here.md", "new-here"),
     PageSpec("facts", "facts.md", None),
     PageSpec("about", "about.md", None),
+    PageSpec("accessibility", "accessibility.md", None),
 )
 
 
@@ -158,6 +159,7 @@ class SiteRenderer:
             "population_sentence": chart_specs.population_sentence(site_data.population_points(profile), cat),
             "charts": self._charts(profile, today, cat, colours),
             "links": {page.name: page.filename.replace(".md", ".html") for page in PAGES},
+            "a11y": accessibility.measured(),
             "tel": _tel,
             "d": _in_language(lang, profile.municipality.language),
             "langs": lambda codes: cat.join(list(dict.fromkeys(cat.language_name(code) for code in codes))),

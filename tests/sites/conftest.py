@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pytest
 
+from rettfram import render
 from rettfram.site_build import BuildOptions, BuildResult, build
 from tests.conftest import REPO
 
 SITE_DAY = dt.date(2026, 11, 21)
 EXAMPLES = {"kvam": ("4622-kvam", "nn"), "sogndal": ("4640-sogndal", "nn"), "froya": ("5014-froya", "nb"), "gamvik": ("5626-gamvik", "nb")}
-PAGES = ["index.html", "work.html", "housing.html", "services.html", "community.html", "new-here.html", "facts.html", "about.html"]
+PAGES = [page.filename.replace(".md", ".html") for page in render.PAGES]  # every page of a site
 SITES = [(slug, lang) for slug, (folder, main) in EXAMPLES.items()
          for lang in (main, *sorted(p.name for p in (REPO / "municipalities" / folder / "copy").iterdir() if p.is_dir() and p.name != main))]
 
