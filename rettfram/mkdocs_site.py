@@ -158,6 +158,21 @@ def write_shared_assets(folder: Path, theme_files: dict[str, str]) -> None:
     _drop_source_maps(folder / SHARED)
 
 
+_INPUT = re.compile(r"<input\b[^>]*>")
+
+
+def _valid_inputs(html_text: str) -> str:
+    """The theme's ``<input>`` tags made valid HTML (the W3C checker, tests/sites/test_html_valid.py):
+    no ``autocomplete`` on its checkboxes (the drawer and search toggles; it is allowed on text
+    inputs only) and no ``autocorrect`` (Safari's, in no HTML standard) on the search box."""
+
+    def fix(match: re.Match[str]) -> str:
+        tag = match.group(0).replace(' autocorrect="off"', "")
+        return tag.replace(' autocomplete="off"', "") if 'type="checkbox"' in tag else tag
+
+    return _INPUT.sub(fix, html_text)
+
+
 class _SharedTheme(BasePlugin):
     """MkDocs events for one site: the theme's files are left out of the site (they are in the
     shared folder) and every page's links to them point there."""
@@ -183,7 +198,7 @@ class _SharedTheme(BasePlugin):
         return files
 
     def on_post_page(self, output, page, config):  # noqa: ANN001, ANN201
-        return self._point(output)
+        return _valid_inputs(self._point(output))
 
     def on_post_template(self, output_content, template_name, config):  # noqa: ANN001, ANN201
         return self._point(output_content)
