@@ -23,6 +23,16 @@ FOCUSED = """() => {
 }"""
 
 
+def _tab_to(page, wanted, what: str, limit: int = MAX_STOPS) -> dict:
+    """Press Tab until the focused element is ``wanted`` (a test on FOCUSED's dict); fail if never."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        stop = page.evaluate(FOCUSED)
+        if stop and wanted(stop):
+            return stop
+    pytest.fail(f"{what} is not reachable with Tab")
+
+
 def _tab_stops(page) -> list[dict]:
     stops: list[dict] = []
     for _ in range(MAX_STOPS):
@@ -59,34 +69,16 @@ def test_the_skip_link_comes_first_and_moves_to_the_content(open_page):
 
 def test_the_language_switch_works_from_the_keyboard(open_page):
     page, _, _ = open_page("froya/index.html")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUSED)
-        if stop and stop["hreflang"] == "en":
-            break
-    else:
-        pytest.fail("no link to the English site is reachable with Tab")
+    _tab_to(page, lambda stop: stop["hreflang"] == "en", "the link to the English site")
     page.keyboard.press("Enter")
     page.wait_for_url("**/froya/en/index.html")
 
 
 def test_the_search_works_from_the_keyboard(open_page):
     page, _, _ = open_page("froya/index.html")
-    for _ in range(MAX_STOPS):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUSED)
-        if stop and stop["name"] == "query":
-            break
-    else:
-        pytest.fail("the search box is not reachable with Tab")
+    _tab_to(page, lambda stop: stop["name"] == "query", "the search box")
     page.keyboard.type("sykepleier", delay=30)
     page.locator(".md-search-result__item a").first.wait_for(timeout=10_000)
-    for _ in range(20):
-        page.keyboard.press("Tab")
-        stop = page.evaluate(FOCUSED)
-        if stop and stop["href"] and "work.html" in stop["href"]:
-            break
-    else:
-        pytest.fail("no search result is reachable with Tab")
+    _tab_to(page, lambda stop: "work.html" in (stop["href"] or ""), "the search result", limit=20)
     page.keyboard.press("Enter")
     page.wait_for_url("**/froya/work.html*")
