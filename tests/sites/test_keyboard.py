@@ -4,6 +4,8 @@ language switch and the search work without a mouse."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -71,7 +73,8 @@ def test_the_language_switch_works_from_the_keyboard(open_page):
     page, _, _ = open_page("froya/index.html")
     _tab_to(page, lambda stop: stop["hreflang"] == "en", "the link to the English site")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/froya/en/index.html")
+    # the href is en/index.html; the theme's script may take the reader to the folder, en/
+    page.wait_for_url(re.compile(r".*/froya/en/(index\.html)?$"))
 
 
 def test_the_search_works_from_the_keyboard(open_page):
