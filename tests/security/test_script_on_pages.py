@@ -21,7 +21,7 @@ from rettfram.copy_markdown import parse
 from rettfram.sanitize import copy_findings, url_is_safe
 from tests.security.inert import page_html, page_problems, problems
 from tests.sites.htmlscan import find, parse as parse_html
-from tests.sites.test_browser import _Quiet
+from tests.sites.conftest import _Quiet
 
 HOSTILE = """# <script>alert(1)</script> Velkommen
 
