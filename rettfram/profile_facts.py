@@ -5,9 +5,8 @@
 The file is edited in ruamel.yaml's round-trip mode, so comments, key order, quoting and flow
 style stay; a new ``series`` keeps the style of the one it replaces, the comments on years it
 still has, and comment lines that followed it. ``updated_profile`` then loads the result with
-``rettfram.load`` and refuses it unless only the owned keys differ. ``replace_file`` writes a
-temporary file beside the profile and renames it over the old one, so a failure leaves the old
-file whole.
+``rettfram.load`` and refuses it unless only the owned keys differ. ``safe_write.replace_file``
+then writes it, so a failure leaves the old file whole.
 """
 
 from __future__ import annotations
@@ -15,9 +14,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import os
-import tempfile
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -82,26 +78,6 @@ def updated_profile(
     edited = (BOM if bom else b"") + result.encode("utf-8")
     _check_only_owned_keys_changed(raw, edited, key, source, as_of, series)
     return edited
-
-
-def replace_file(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically: a temporary file in the same folder, flushed to
-    disk, then renamed over ``path`` (whose permissions it keeps)."""
-    mode = os.stat(path).st_mode & 0o7777
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
-        raise
 
 
 # -- editing -----------------------------------------------------------------------------------

@@ -13,7 +13,8 @@ writes it as CommonMark: headings, lists, links, bold and italic kept; raw HTML 
   pandoc runs in its sandbox (it reads the one file and writes nothing); pictures are read from
   the document's own ``word/media/`` by name, each at most ``images.MAX_IMAGE_BYTES``.
 - Nothing is written until everything is checked; an existing page or picture is replaced only
-  with ``force``; each file is written to a temporary name and renamed into place.
+  with ``force`` (a symlink in its place is replaced, never followed); each file is written to a
+  temporary name and renamed into place (``safe_write.replace_file``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from typing import Any
 
 from rettfram import images, safe_read
 from rettfram.console import UserError
+from rettfram.safe_write import replace_file
 from rettfram.text import Text, join_lines
 
 MAX_DOCX_BYTES = 20 * 1024 * 1024
@@ -56,8 +58,9 @@ def import_docx(folder: Path, page: str, docx: Path, lang: str, force: bool = Fa
     ``folder/images/``); returns the page written. Raises UserError, having written nothing."""
     raw = _read_docx(docx)
     converted = convert(raw, page, str(docx))
-    target = _directory(folder, "copy", lang) / f"{page}.md"
-    pictures = [(_directory(folder, "images") / picture.name, picture.data) for picture in converted.pictures]
+    target = _plain_folder(folder, "copy", lang) / f"{page}.md"
+    image_folder = _plain_folder(folder, "images")
+    pictures = [(image_folder / picture.name, picture.data) for picture in converted.pictures]
     taken = [path for path in [target, *(path for path, _ in pictures)] if os.path.lexists(path)]
     if taken and not force:
         raise UserError(
@@ -67,9 +70,9 @@ def import_docx(folder: Path, page: str, docx: Path, lang: str, force: bool = Fa
                 f"{taken[0]} finst frå før. Bruk --force for å erstatte henne (den gamle er i Git-historikken).",
             )
         )
-    for path, data in pictures:
-        _write(path, data)
-    _write(target, converted.markdown.encode("utf-8"))
+    for path, data in [*pictures, (target, converted.markdown.encode("utf-8"))]:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        replace_file(path, data)
     return target
 
 
@@ -127,7 +130,7 @@ def _read_docx(path: Path) -> bytes:
 
 
 def _refuse_revisions(tree: Any, display: str) -> None:
-    classes = [cls for _, content in _elements(tree, "Span") for cls in content[0][1]]
+    classes = [cls for content in _elements(tree, "Span") for cls in content[0][1]]
     changes = sum(cls in TRACKED for cls in classes)
     comments = classes.count(COMMENT)
     if changes or comments:
@@ -148,7 +151,7 @@ def _pictures(tree: Any, raw: bytes, page: str, display: str) -> list[Picture]:
     found: list[Picture] = []
     problems: list[Text] = []
     with zipfile.ZipFile(io.BytesIO(raw)) as document:
-        for number, (_, content) in enumerate(_elements(tree, "Image"), start=1):
+        for number, content in enumerate(_elements(tree, "Image"), start=1):
             alt, (target, _) = _plain(content[1]), content[2]
             extension = target.rsplit(".", 1)[-1].lower()
             data = _media(document, target)
@@ -202,15 +205,15 @@ def _title_as_heading(tree: dict[str, Any]) -> None:
         tree["blocks"].insert(0, {"t": "Header", "c": [1, ["", [], []], title["c"]]})
 
 
-def _elements(node: Any, kind: str) -> list[tuple[str, Any]]:
-    """Every element of pandoc type ``kind`` in the tree, in document order: (type, its content)."""
-    found: list[tuple[str, Any]] = []
+def _elements(node: Any, kind: str) -> list[Any]:
+    """The content of every element of pandoc type ``kind`` in the tree, in document order."""
+    found: list[Any] = []
     stack = [node]
     while stack:  # depth first without recursion: a stranger's document may nest deeply
         item = stack.pop()
         if isinstance(item, dict):
             if item.get("t") == kind:
-                found.append((kind, item["c"]))
+                found.append(item["c"])
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, list):
             stack.extend(reversed(item))
@@ -231,8 +234,9 @@ def _plain(inlines: list[Any]) -> str:
     return "".join(parts)
 
 
-def _directory(folder: Path, *parts: str) -> Path:
-    """``folder/parts…``, created; refused when any part is a symlink or not a folder."""
+def _plain_folder(folder: Path, *parts: str) -> Path:
+    """``folder/parts…``, which may not exist yet; refused when any part is a symlink or not a
+    folder (checked before anything is written; the folders are made when writing)."""
     path = folder
     for part in parts:
         path = path / part
@@ -243,19 +247,4 @@ def _directory(folder: Path, *parts: str) -> Path:
                     f"{path} is not a plain folder; Rettfram does not write through links.",
                 )
             )
-    path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _write(path: Path, data: bytes) -> None:
-    if path.is_symlink():
-        path.unlink()  # replaced, never followed
-    fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=path.suffix)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise

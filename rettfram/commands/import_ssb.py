@@ -27,8 +27,9 @@ from rettfram.load import MAX_BYTES as MAX_PROFILE_BYTES
 from rettfram.load import load_yaml_bytes
 from rettfram.messages import Message
 from rettfram.model import Profile
-from rettfram.profile_facts import EditError, replace_file, updated_profile
+from rettfram.profile_facts import EditError, updated_profile
 from rettfram.report import text as text_report
+from rettfram.safe_write import replace_file
 from rettfram.ssb import API, MAX_BYTES, TABLES, SsbError, check_api, data_url, fetch, parse
 from rettfram.text import Text
 
