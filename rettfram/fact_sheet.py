@@ -72,29 +72,29 @@ def fact_sheet(profile: Profile, lang: str, today: dt.date) -> str:
                 admission=t(kindergarten.admission),
             )
         )
-    vacancies = site_data.open_vacancies(profile, today)
-    out += ["", f"## {t('jobs')}", ""]
-    for vacancy in vacancies[:MAX_VACANCIES]:
+
+    def listed(heading: str, lines: list[str], cap: int, none: str) -> list[str]:
+        """A section of at most ``cap`` items, "… and N more" after them, or ``none``."""
+        shown = [f"- {line}" for line in lines[:cap]]
+        if len(lines) > cap:
+            shown.append("- " + t("more", n=cat.number(len(lines) - cap)))
+        return ["", f"## {t(heading)}", "", *(shown or [t(none)])]
+
+    vacancies = []
+    for vacancy in site_data.open_vacancies(profile, today):
         line = t(
             "vacancy",
             title=text(vacancy.title),
             employer=_escape(vacancy.employer),
             deadline=cat.date(vacancy.deadline),
         )
-        out.append(f"- [{line}]({_link(vacancy.url)})" if vacancy.url else f"- {line}")
-    if len(vacancies) > MAX_VACANCIES:
-        out.append("- " + t("more", n=cat.number(len(vacancies) - MAX_VACANCIES)))
-    if not vacancies:
-        out.append(t("no_vacancies"))
-    listings = profile.housing.listings
-    out += ["", f"## {t('homes_heading')}", ""]
-    for listing in listings[:MAX_LISTINGS]:
+        vacancies.append(f"[{line}]({_link(vacancy.url)})" if vacancy.url else line)
+    out += listed("jobs", vacancies, MAX_VACANCIES, "no_vacancies")
+    listings = []
+    for listing in profile.housing.listings:
         price = cat.nok(listing.price_nok, per_month=listing.kind in site_data.PER_MONTH_KINDS)
-        out.append("- " + t("listing", kind=cat.t(f"kinds.{listing.kind}"), title=text(listing.title), price=price))
-    if len(listings) > MAX_LISTINGS:
-        out.append("- " + t("more", n=cat.number(len(listings) - MAX_LISTINGS)))
-    if not listings:
-        out.append(t("no_homes"))
+        listings.append(t("listing", kind=cat.t(f"kinds.{listing.kind}"), title=text(listing.title), price=price))
+    out += listed("homes_heading", listings, MAX_LISTINGS, "no_homes")
     if profile.housing.start_loan:
         out += ["", t("start_loan")]
     contact = profile.contact
@@ -118,13 +118,9 @@ def fact_sheet(profile: Profile, lang: str, today: dt.date) -> str:
         out.append(t("event_line", title=text(event.title), date=cat.date(event.date)) + where)
     else:
         out.append(t("no_event"))
-    sources = [
-        population.source if population else None,
-        profile.facts.migration.source if profile.facts.migration else None,
-    ]
-    sources.append(profile.housing.price_level.source if profile.housing.price_level else None)
+    dated = (population, profile.facts.migration, profile.housing.price_level)  # the facts that name a source
     out += ["", f"## {t('sources')}", ""]
-    out += [f"- {_escape(source)}" for source in dict.fromkeys(s for s in sources if s)]
+    out += [f"- {_escape(source)}" for source in dict.fromkeys(fact.source for fact in dated if fact)]
     out.append("- " + t("profile", date=cat.date(profile.updated)))
     return "\n".join(out) + "\n"
 
