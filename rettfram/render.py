@@ -26,29 +26,10 @@ from rettfram.escape import page_text
 from rettfram.i18n import Catalogue, catalogue
 from rettfram.local_text import LocalText, shown
 from rettfram.model import Profile
+from rettfram.pages import PAGES
 from rettfram.palette import Colours
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-@dataclass(frozen=True)
-class PageSpec:
-    name: str  # nav and catalogue key, template name
-    filename: str
-    copy: str | None  # copy/<lang>/<copy>.md
-
-
-PAGES = (
-    PageSpec("home", "index.md", "home"),
-    PageSpec("work", "work.md", "work"),
-    PageSpec("housing", "housing.md", "housing"),
-    PageSpec("services", "services.md", "services"),
-    PageSpec("community", "community.md", "community"),
-    PageSpec("new_here", "new-here.md", "new-here"),
-    PageSpec("facts", "facts.md", None),
-    PageSpec("about", "about.md", None),
-    PageSpec("accessibility", "accessibility.md", None),
-)
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from rettfram import clock, render
+from rettfram import clock, pages
 from rettfram.commands.options import add_folder_and_language
 from rettfram.console import UserError, say
 from rettfram.text import Text
 
-PAGES = tuple(page.copy for page in render.PAGES if page.copy)  # copy/<lang>/<page>.md
+PAGES = tuple(page.copy for page in pages.PAGES if page.copy)  # copy/<lang>/<page>.md
 
 
 def register(sub: argparse._SubParsersAction) -> None:
