@@ -37,9 +37,10 @@ from rettfram import i18n, mkdocs_site, portal, publish, register, safe_read, si
 from rettfram.charts import ChartRenderer
 from rettfram.check import CheckedProfile, check_target
 from rettfram.discover import DEFAULT_ROOT, DiscoveryError, Target, discover, display_path
+from rettfram.errors import UserError
 from rettfram.findings import Finding, sorted_findings
 from rettfram.images import copy_images
-from rettfram.lint.config import LintConfig, find_config, load_config
+from rettfram.lint.config import LintConfig, find_config, usable_config
 from rettfram.lint.municipality import lint_checked
 from rettfram.lint.pack import Catalog, RuleFileError, load_catalog
 from rettfram.lint.runner import exit_code
@@ -318,10 +319,10 @@ def lint_setup() -> LintConfig:
         catalog = _catalog()
     except RuleFileError as exc:
         raise BuildError(exc.text) from exc
-    config, errors = load_config(find_config(Path.cwd()), catalog.ids())
-    if errors:
-        raise BuildError(Text("\n".join(e.message().nb for e in errors), "\n".join(e.message().en for e in errors)))
-    return config
+    try:
+        return usable_config(find_config(Path.cwd()), catalog.ids())
+    except UserError as exc:
+        raise BuildError(Text(exc.text.nb, exc.text.en)) from exc
 
 
 def plan_stage(checked: list[Checked], found: Found, today: dt.date) -> list[SitePlan]:

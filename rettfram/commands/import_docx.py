@@ -15,6 +15,7 @@ from pathlib import Path
 from rettfram import clock, pages
 from rettfram.commands.options import add_folder_and_language
 from rettfram.console import UserError, say
+from rettfram.copy_pages import LANG_FOLDER
 from rettfram.text import Text
 
 PAGES = tuple(page.copy for page in pages.PAGES if page.copy)  # copy/<lang>/<page>.md
@@ -35,7 +36,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from rettfram.lint.config import find_config, load_config
+    from rettfram.lint.config import find_config, usable_config
     from rettfram.lint.pack import load_catalog
     from rettfram.lint.runner import exit_code
     from rettfram.lint.runner import run as run_lint
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     from rettfram.word_import import import_docx
 
     lang = args.lang or _own_language(args.folder)
-    if not (lang.isascii() and lang.isalpha() and 2 <= len(lang) <= 3 and lang.islower()):
+    if not LANG_FOLDER.fullmatch(lang):  # what copy/<lang>/ may be called
         raise UserError(
             Text(
                 f"Ugyldig språkkode «{lang}»; bruk for eksempel nb, nn, en eller pl.",
@@ -53,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
     written = import_docx(args.folder, args.page, args.docx, lang, args.force)
     say(f"rettfram: skrev / wrote {written}", sys.stderr)
     catalog = load_catalog()
-    config, errors = load_config(find_config(Path.cwd()), catalog.ids())
-    if errors:
-        raise UserError(errors[0].message())
+    config = usable_config(find_config(Path.cwd()), catalog.ids())
     result = run_lint([written], lang, catalog, config, clock.today())
     sys.stdout.write(REPORTERS["text"].render(result.findings, "nb"))
     return exit_code(result.findings, config)

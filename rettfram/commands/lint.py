@@ -13,13 +13,13 @@ import sys
 from pathlib import Path
 
 from rettfram.console import UserError, say
-from rettfram.lint.config import find_config, load_config
+from rettfram.lint.config import find_config, usable_config
 from rettfram.lint.pack import PACK_LANGS, load_catalog
 from rettfram.lint.reference import rule_help
 from rettfram.lint.runner import exit_code
 from rettfram.lint.runner import run as run_lint
 from rettfram.report import FORMATS, REPORTERS, sarif
-from rettfram.text import Text, join_lines
+from rettfram.text import Text
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -54,9 +54,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(
             Text(nb=f"Fant ikke konfigurasjonsfila {args.config}", en=f"Config file {args.config} not found")
         )
-    config, errors = load_config(config_path, catalog.ids())
-    if errors:
-        raise UserError(join_lines([error.message() for error in errors]))
+    config = usable_config(config_path, catalog.ids())
     paths = args.paths or [Path("municipalities")]
     result = run_lint(paths, args.lang, catalog, config)
     for note in result.notes:

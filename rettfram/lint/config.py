@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rettfram import safe_read
+from rettfram.errors import UserError
 from rettfram.findings import Category, Severity
 from rettfram.lint.pack import CompiledRule
 from rettfram.lint.profile_checks import STRENGTH_MAX_AGE
-from rettfram.text import Text
+from rettfram.text import Text, join_lines
 
 CONFIG_NAME = "rettfram.toml"
 MAX_CONFIG_BYTES = 64 * 1024
@@ -147,6 +148,15 @@ def find_config(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def usable_config(path: Path | None, known_ids: Collection[str]) -> LintConfig:
+    """:func:`load_config`, for a command: every error in the file, a line each, raised as one
+    UserError (the command cannot run)."""
+    config, errors = load_config(path, known_ids)
+    if errors:
+        raise UserError(join_lines([error.message() for error in errors]))
+    return config
 
 
 def load_config(path: Path | None, known_ids: Collection[str]) -> tuple[LintConfig, list[ConfigError]]:
