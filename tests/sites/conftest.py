@@ -29,6 +29,14 @@ def output_files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def all_pages(root: Path) -> list[str]:
+    """Every page of a build, relative to it: the portal, the rules page, and every page of
+    every example site and language."""
+    return ["index.html", "rules.html"] + [
+        str((site_dir(root, slug, lang) / page).relative_to(root)) for slug, lang in SITES for page in PAGES
+    ]
+
+
 def site_dir(root: Path, slug: str, lang: str) -> Path:
     """The folder of one site language: ``<slug>/`` for the municipality's own, ``<slug>/en/``."""
     return root / slug if lang == EXAMPLES[slug][1] else root / slug / lang

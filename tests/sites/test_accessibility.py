@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.sites.conftest import DESKTOP, PAGES, PHONE, SITES, site_dir
+from tests.sites.conftest import DESKTOP, PHONE, SITES, all_pages, site_dir
 
 pytestmark = pytest.mark.browser
 
@@ -40,16 +40,10 @@ def report(path: str, violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def _paths(site) -> list[str]:
-    return ["index.html", "rules.html"] + [
-        str((site_dir(site, slug, lang) / page).relative_to(site)) for slug, lang in SITES for page in PAGES
-    ]
-
-
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("view", list(VIEWS))
 def test_no_wcag_violations_on_any_page(open_page, served, site, scheme, view):
-    paths = _paths(site)
+    paths = all_pages(site)
     page, _, _ = open_page(paths[0], VIEWS[view], scheme=scheme)
     problems = []
     for path in paths:
@@ -115,7 +109,7 @@ def test_the_statement_says_what_the_tests_measure(site):
     version = re.match(r"/\*! axe v([\d.]+)", AXE_SCRIPT)
     assert version and recorded.tool == f"axe-core {version.group(1)}"
     assert recorded.standard == "WCAG 2.1 A, AA" and set(TAGS) == {"wcag2a", "wcag2aa", "wcag21a", "wcag21aa"}
-    assert recorded.pages == len(_paths(site))
+    assert recorded.pages == len(all_pages(site))
     assert recorded.views == tuple(f"{view['width']} px" for view in VIEWS.values())
     assert recorded.schemes == ("light", "dark")
     assert (recorded.violations, recorded.keyboard, recorded.broken_links) == (0, True, 0)  # what the tests assert

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import REPO
-from tests.sites.conftest import DESKTOP, PAGES, PHONE, SITES, site_dir
+from tests.sites.conftest import DESKTOP, PAGES, PHONE, all_pages
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ MAX_SHOT_HEIGHT = 6000  # the About page carries the whole rules reference
 
 
 def test_every_page_loads_from_this_host_only(open_page, served, site):
-    paths = ["index.html"] + [str((site_dir(site, slug, lang) / page).relative_to(site)) for slug, lang in SITES for page in PAGES]
+    paths = all_pages(site)
     page, hosts, errors = open_page(paths[0])
     for path in paths[1:]:
         response = page.goto(f"{served}/{path}", wait_until="load")
