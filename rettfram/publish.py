@@ -25,7 +25,6 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from rettfram.text import Text
@@ -154,15 +153,9 @@ def link_or_copy(source: str | Path, target: str | Path) -> None:
 
 
 def remove_tree(folder: Path) -> None:
-    """``shutil.rmtree(folder)``, each top-level folder on a thread of its own (removing is waiting
-    on the disk, and the old output of a national build has 2,000 folders); errors are ignored,
-    as a leftover is reported (:func:`leftovers`) and removed by the next build."""
-    try:
-        children = [entry for entry in folder.iterdir() if entry.is_dir() and not entry.is_symlink()]
-    except OSError:
-        children = []
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        list(pool.map(lambda child: shutil.rmtree(child, ignore_errors=True), children))
+    """``shutil.rmtree(folder)``, errors ignored: a leftover is reported (:func:`leftovers`) and
+    removed by the next build. (One thread: spreading the old output of a national build over
+    eight threads made it take twice as long here, bench/build_bench.py.)"""
     shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -394,8 +394,9 @@ def site_stage(options: BuildOptions, plans: list[SitePlan], found: Found, stage
             time.sleep(options.pause)
 
     jobs = [SiteJob(plan, stage, work, options.today, options.cache) for plan in plans]
-    # linking is waiting on the disk: threads, while the changed sites build
-    with ThreadPoolExecutor(max_workers=8) as pool:
+    # linking is waiting on the disk: threads, while the changed sites build (two: more only
+    # fight over the interpreter lock, bench/build_bench.py)
+    with ThreadPoolExecutor(max_workers=2) as pool:
         linked = pool.map(lambda record: _linked(record, options.out, stage), found.unchanged.values())
         workers.run(build_one, jobs, options.jobs, lambda index, result: done(result))
         for record in linked:

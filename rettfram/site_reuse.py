@@ -33,6 +33,7 @@ import importlib.metadata
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -113,22 +114,25 @@ def link_into(record: SiteRecord, out: Path, stage: Path) -> None:
     """The recorded files of ``out/<slug>/`` into ``stage/<slug>/`` (hard links; a copy where the
     file system has none)."""
     source, target = os.fspath(out / record.slug), os.fspath(stage / record.slug)
-    for folder in sorted({os.path.dirname(relative) for relative in record.files}):
-        os.makedirs(os.path.join(target, folder), exist_ok=True)
+    folders = {""}
+    for relative in record.files:
+        folder = os.path.dirname(relative)
+        while folder not in folders:
+            folders.add(folder)
+            folder = os.path.dirname(folder)
+    for folder in sorted(folders):  # each once, parents first (``os.makedirs`` checks every parent again)
+        os.mkdir(os.path.join(target, folder) if folder else target)
     for relative in sorted(record.files):
         publish.link_or_copy(os.path.join(source, relative), os.path.join(target, relative))
 
 
 def signatures(site: Path) -> dict[str, tuple[int, ...]]:
     """Path under ``site`` → :func:`signature`, for every regular file there."""
-    found = {}
-    for folder, dirs, files in os.walk(site):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(folder, name)
-            mark = signature(path)
-            if mark:
-                found[os.path.relpath(path, site).replace(os.sep, "/")] = mark
+    found: dict[str, tuple[int, ...]] = {}
+    for relative, entry in _entries(os.fspath(site)):
+        info = entry.stat(follow_symlinks=False)
+        if stat.S_ISREG(info.st_mode):
+            found[relative] = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
     return found
 
 
@@ -144,7 +148,7 @@ def signature(path: str) -> tuple[int, ...]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _file_digest(path: Path) -> bytes | None:
+def _file_digest(path: str) -> bytes | None:
     """sha256 of a regular file's bytes; None for anything else (missing, a symlink, a folder)."""
     try:
         handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
@@ -161,27 +165,53 @@ def _file_digest(path: Path) -> bytes | None:
         os.close(handle)
 
 
+def _entries(top: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry under the folder ``top`` as (its path under ``top`` with ``/``, the entry), in
+    a fixed order: a folder's entries by name, each folder's own entries after it. Symlinks are
+    never followed; ``__pycache__`` folders are left out."""
+    try:
+        with os.scandir(top) as scan:
+            listed = sorted(scan, key=lambda entry: entry.name)
+    except OSError:
+        return
+    for entry in listed:
+        if entry.name == "__pycache__":
+            continue
+        relative = prefix + entry.name
+        yield relative, entry
+        if entry.is_dir(follow_symlinks=False):
+            yield from _entries(entry.path, relative + "/")
+
+
 def _add_tree(digest: hashlib._Hash, top: Path, base: Path) -> None:
     """Every entry under ``top`` (or ``top`` itself, a file): its path under ``base``, its kind,
     and a regular file's bytes or a symlink's target. Symlinks are never followed; a special file
     (a pipe, a device) is named, never read."""
-    entries = [top]
-    if top.is_dir() and not top.is_symlink():
-        for folder, dirs, files in os.walk(top):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            entries += [Path(folder) / name for name in (*dirs, *sorted(files))]
-    for path in entries:
-        disk_cache.add_part(digest, os.fsencode(path.relative_to(base)) if path != base else b".")
-        try:
-            info = path.lstat()
-        except OSError:
-            disk_cache.add_part(digest, b"missing")
-            continue
-        if stat.S_ISLNK(info.st_mode):
-            disk_cache.add_part(digest, b"link " + os.fsencode(os.readlink(path)))
-        elif stat.S_ISREG(info.st_mode):
-            disk_cache.add_part(digest, b"file " + (_file_digest(path) or b"changed"))
-        elif stat.S_ISDIR(info.st_mode):
-            disk_cache.add_part(digest, b"folder")
-        else:
-            disk_cache.add_part(digest, b"other")
+    name = os.fsencode(top.relative_to(base)) if top != base else b"."
+    try:
+        info = top.lstat()
+    except OSError:
+        info = None
+    _add_entry(digest, name, os.fspath(top), info)
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        lead = name + b"/" if top != base else b""
+        for relative, entry in _entries(os.fspath(top)):
+            try:
+                found: os.stat_result | None = entry.stat(follow_symlinks=False)
+            except OSError:
+                found = None
+            _add_entry(digest, lead + os.fsencode(relative), entry.path, found)
+
+
+def _add_entry(digest: hashlib._Hash, name: bytes, path: str, info: os.stat_result | None) -> None:
+    disk_cache.add_part(digest, name)
+    if info is None:
+        disk_cache.add_part(digest, b"missing")
+    elif stat.S_ISLNK(info.st_mode):
+        disk_cache.add_part(digest, b"link " + os.fsencode(os.readlink(path)))
+    elif stat.S_ISREG(info.st_mode):
+        disk_cache.add_part(digest, b"file " + (_file_digest(path) or b"changed"))
+    elif stat.S_ISDIR(info.st_mode):
+        disk_cache.add_part(digest, b"folder")
+    else:
+        disk_cache.add_part(digest, b"other")
