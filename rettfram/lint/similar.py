@@ -32,11 +32,12 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from rettfram.disk_cache import cached
@@ -115,21 +116,37 @@ class Model:
     short: float  # the threshold for a sentence of at most SHORT_WORDS words
     corpus: str  # sha256 of the corpus it was learned from
 
-    def _vector(self, text: str) -> dict[tuple[str, str], float]:
-        """The tf-idf features of ``text``: (1 + ln count) × idf, each kind scaled to unit length."""
-        vector: dict[tuple[str, str], float] = {}
-        for kind in KINDS:
-            counts = Counter(term for term in TERMS[kind](text) if (kind, term) in self.idf)
-            values = {(kind, term): (1 + math.log(n)) * self.idf[(kind, term)] for term, n in counts.items()}
-            length = math.sqrt(sum(v * v for v in values.values())) or 1.0
-            vector |= {key: value / length for key, value in values.items()}
-        return vector
+    @cached_property
+    def _table(self) -> dict[str, dict[str, tuple[float, tuple[float, ...]]]]:
+        """Per kind, term → (idf, weights): a text's terms are looked up without making a key for
+        each (``lint`` scores every sentence of every page; built once a process)."""
+        table: dict[str, dict[str, tuple[float, tuple[float, ...]]]] = {kind: {} for kind in KINDS}
+        for key, idf in self.idf.items():
+            table[key[0]][key[1]] = (idf, self.weights[key])
+        return table
 
-    def probabilities(self, text: str, vector: dict[tuple[str, str], float] | None = None) -> dict[str, float]:
+    def _vector(self, text: str) -> list[tuple[str, str, float, tuple[float, ...]]]:
+        """The tf-idf features of ``text``, each as (kind, term, value, its weights): the value is
+        (1 + ln count) × idf, each kind scaled to unit length."""
+        features: list[tuple[str, str, float, tuple[float, ...]]] = []
+        for kind in KINDS:
+            table = self._table[kind]
+            counts = Counter(filter(table.__contains__, TERMS[kind](text)))
+            values = [(term, (1 + math.log(n)) * table[term][0]) for term, n in counts.items()]
+            length = math.sqrt(sum(v * v for _, v in values)) or 1.0
+            features += [(kind, term, value / length, table[term][1]) for term, value in values]
+        return features
+
+    def probabilities(
+        self, text: str, vector: list[tuple[str, str, float, tuple[float, ...]]] | None = None
+    ) -> dict[str, float]:
         vector = self._vector(text) if vector is None else vector
+        values = [feature[2] for feature in vector]
+        columns = list(zip(*(feature[3] for feature in vector), strict=True)) or [()] * len(CATEGORIES)
         out = {}
         for index, category in enumerate(CATEGORIES):
-            z = self.intercepts[index] + sum(value * self.weights[key][index] for key, value in vector.items())
+            # the same products summed in the same order as a loop over the features, but in C
+            z = self.intercepts[index] + sum(map(operator.mul, values, columns[index]))
             out[category] = 1 / (1 + math.exp(-max(-500.0, min(500.0, z))))
         return out
 
@@ -155,13 +172,13 @@ class Model:
         return max(found.values(), key=lambda v: v.score) if found else None
 
     def _heaviest(
-        self, vector: dict[tuple[str, str], float], category: str, skip: frozenset[str], n: int = 3
+        self, vector: list[tuple[str, str, float, tuple[float, ...]]], category: str, skip: frozenset[str], n: int = 3
     ) -> tuple[str, ...]:
         """The single words of the sentence that add most to ``category``."""
         index = CATEGORIES.index(category)
         weighed = {
-            term: value * self.weights[(kind, term)][index]
-            for (kind, term), value in vector.items()
+            term: value * weights[index]
+            for kind, term, value, weights in vector
             if kind == "w" and " " not in term and not term.isdigit() and term not in skip
         }
         ranked = sorted((t for t, w in weighed.items() if w > 0), key=lambda t: -weighed[t])

@@ -282,11 +282,16 @@ class Pattern:
         if last[0] is text:
             return last[1]
         lowered = _lowered(text)
-        chosen = [
-            index
-            for index, (groups, _) in enumerate(self.plain)
-            if all(any(n in lowered for n in group) for group in groups)
-        ]
+        chosen: list[int] = []
+        for index, (groups, _) in enumerate(self.plain):  # loops, not all(any(…)): this runs for every rule and text
+            for group in groups:
+                for needle in group:
+                    if needle in lowered:
+                        break
+                else:
+                    break  # no needle of this word occurs: the token cannot match
+            else:
+                chosen.append(index)
         chosen += range(len(self.plain), len(self._sources))
         parts = []
         for index in chosen:
