@@ -281,6 +281,7 @@ class _Walker:
         self.source = SourceMap(path)
         self.findings: list[Finding] = []
         self.count = 0
+        self.open: set[int] = set()  # the collections being read, outermost first (a cycle is refused)
 
     def mapping_root(self, root: MappingNode) -> dict[str, Any]:
         return self._value(root, ())
@@ -292,10 +293,16 @@ class _Walker:
                 _problem(self.path, _pos(node), "schema.aliases", MESSAGES["too_many_nodes"].format(limit=MAX_NODES))
             )
         self.source.values[loc] = _pos(node)
-        if isinstance(node, MappingNode):
-            return dict(self._mapping(node, loc))
-        if isinstance(node, SequenceNode):
-            return [self._value(item, loc + (i,)) for i, item in enumerate(node.value)]
+        if isinstance(node, (MappingNode, SequenceNode)):
+            if id(node) in self.open:  # an alias inside the value it names: ``a: &a [*a]``
+                raise _Refused(_problem(self.path, _pos(node), "schema.aliases", MESSAGES["recursive_alias"].format()))
+            self.open.add(id(node))
+            try:
+                if isinstance(node, MappingNode):
+                    return dict(self._mapping(node, loc))
+                return [self._value(item, loc + (i,)) for i, item in enumerate(node.value)]
+            finally:
+                self.open.discard(id(node))
         assert isinstance(node, ScalarNode), "a YAML node is a mapping, a sequence or a scalar"
         self.source.scalars[loc] = Scalar(node.value, quoted=bool(node.style))
         return _scalar(node)
@@ -437,6 +444,16 @@ MESSAGES: dict[str, Message] = {
         Text(
             "Aliasene utvider filen til mer enn {limit} verdier (en «alias-bombe»).",
             "Aliases expand the file to more than {limit} values (an 'alias bomb').",
+        ),
+        Text(
+            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
+            "Write values out instead of reusing them with & and *.",
+        ),
+    ),
+    "recursive_alias": Message(
+        Text(
+            "Verdien her inneholder et alias (*navn) til seg selv, så den blir uendelig.",
+            "The value here contains an alias (*name) to itself, so it never ends.",
         ),
         Text(
             "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",

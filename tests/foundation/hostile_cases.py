@@ -43,6 +43,8 @@ CASES = [
     Hostile("impossible-date", _b(BASE.replace("2026-11-01", "2026-02-30")), "schema.date-type", 5, 10, "ÅÅÅÅ-MM-DD"),
     Hostile("javascript-url", _b(BASE.replace("  language: nb\n", "  language: nb\n  website: javascript:alert(1)\n")), "schema.url-scheme", 5, 12, "https://"),
     Hostile("alias-bomb", _b(BASE + _alias_bomb()), "schema.aliases", None),
+    Hostile("recursive-alias", _b(BASE + "jobs: &a {vacancies: [*a]}\n"), "schema.aliases", 6, 7, "seg selv"),
+    Hostile("recursive-alias-in-list", _b(BASE + "deep: &l [1, [2, *l]]\n"), "schema.aliases", 6, 7, "seg selv"),
     Hostile("deep-nesting", _b(BASE + "deep: " + "[" * 5000 + "]" * 5000 + "\n"), "schema.too-deep", 6),
     Hostile("deep-block-nesting", _b(BASE + "".join("  " * i + f"k{i}:\n" for i in range(300)) + "  " * 300 + "v: 1\n"), "schema.too-deep", 46, 81),
     Hostile("duplicate-key", _b(BASE + "updated: 2026-11-02\n"), "schema.duplicate-key", 6, 1, "linje 5"),
