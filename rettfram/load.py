@@ -16,14 +16,14 @@ Nothing above this module reads YAML.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from rettfram import safe_read
@@ -178,33 +178,29 @@ def _prescan(yaml: YAML, text: str, path: str) -> None:
     _prescan_brackets(text, path)
     if _within_bounds_by_libyaml(text):
         return
-    depth = 0
-    aliases = 0
-    for event in yaml.parse(text):
+    passed = _bound_passed(yaml.parse(text), path)
+    if passed is not None:
+        raise _Refused(passed)
+
+
+def _bound_passed(events: Iterable[Event], path: str) -> Finding | None:
+    """The finding for the first event that nests deeper than ``MAX_DEPTH`` or is alias number
+    ``MAX_ALIASES`` + 1; None when the whole stream keeps within both."""
+    depth = aliases = 0
+    for event in events:
         if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _Refused(
-                    _problem(
-                        path,
-                        _mark_pos(event.start_mark),
-                        "schema.too-deep",
-                        MESSAGES["too_deep"].format(limit=MAX_DEPTH),
-                    )
-                )
+                message = MESSAGES["too_deep"].format(limit=MAX_DEPTH)
+                return _problem(path, _mark_pos(event.start_mark), "schema.too-deep", message)
         elif isinstance(event, CollectionEndEvent):
             depth -= 1
         elif isinstance(event, AliasEvent):
             aliases += 1
             if aliases > MAX_ALIASES:
-                raise _Refused(
-                    _problem(
-                        path,
-                        _mark_pos(event.start_mark),
-                        "schema.aliases",
-                        MESSAGES["aliases"].format(limit=MAX_ALIASES),
-                    )
-                )
+                message = MESSAGES["aliases"].format(limit=MAX_ALIASES)
+                return _problem(path, _mark_pos(event.start_mark), "schema.aliases", message)
+    return None
 
 
 def _within_bounds_by_libyaml(text: str) -> bool:
@@ -212,22 +208,10 @@ def _within_bounds_by_libyaml(text: str) -> bool:
     the whole event stream without error and within the bounds. Anything else (a syntax error, a
     bound passed, no C parser) is left to the pure parser, whose findings are the ones reported:
     this only spares a well-formed profile a second pure-Python parse."""
-    depth = aliases = 0
     try:
-        for event in YAML(typ="safe", pure=False).parse(text):
-            if isinstance(event, CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    return False
-            elif isinstance(event, CollectionEndEvent):
-                depth -= 1
-            elif isinstance(event, AliasEvent):
-                aliases += 1
-                if aliases > MAX_ALIASES:
-                    return False
+        return _bound_passed(YAML(typ="safe", pure=False).parse(text), "") is None
     except Exception:  # noqa: BLE001 - libyaml's errors are not ours to report; the pure parser's are
         return False
-    return True
 
 
 def _prescan_brackets(text: str, path: str) -> None:
