@@ -130,9 +130,9 @@ def signatures(site: Path) -> dict[str, tuple[int, ...]]:
     """Path under ``site`` → :func:`signature`, for every regular file there."""
     found: dict[str, tuple[int, ...]] = {}
     for relative, entry in _entries(os.fspath(site)):
-        info = entry.stat(follow_symlinks=False)
-        if stat.S_ISREG(info.st_mode):
-            found[relative] = (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+        mark = _mark(entry.stat(follow_symlinks=False))
+        if mark:
+            found[relative] = mark
     return found
 
 
@@ -140,9 +140,13 @@ def signature(path: str) -> tuple[int, ...]:
     """A regular file's device, inode, size, modification and change time (ns); () for anything
     else (missing, a symlink, a folder)."""
     try:
-        info = os.lstat(path)
+        return _mark(os.lstat(path))
     except OSError:
         return ()
+
+
+def _mark(info: os.stat_result) -> tuple[int, ...]:
+    """:func:`signature` of a file already stat'ed (not following a symlink)."""
     if not stat.S_ISREG(info.st_mode):
         return ()
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)

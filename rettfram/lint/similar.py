@@ -93,6 +93,8 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 
 TERMS = {"w": word_terms, "c": char_terms}
+# a text's features, in term order: (kind, term, tf-idf value, the term's weights)
+Features = list[tuple[str, str, float, tuple[float, ...]]]
 
 
 @dataclass(frozen=True)
@@ -125,10 +127,10 @@ class Model:
             table[key[0]][key[1]] = (idf, self.weights[key])
         return table
 
-    def _vector(self, text: str) -> list[tuple[str, str, float, tuple[float, ...]]]:
+    def _vector(self, text: str) -> Features:
         """The tf-idf features of ``text``, each as (kind, term, value, its weights): the value is
         (1 + ln count) × idf, each kind scaled to unit length."""
-        features: list[tuple[str, str, float, tuple[float, ...]]] = []
+        features: Features = []
         for kind in KINDS:
             table = self._table[kind]
             counts = Counter(filter(table.__contains__, TERMS[kind](text)))
@@ -137,9 +139,7 @@ class Model:
             features += [(kind, term, value / length, table[term][1]) for term, value in values]
         return features
 
-    def probabilities(
-        self, text: str, vector: list[tuple[str, str, float, tuple[float, ...]]] | None = None
-    ) -> dict[str, float]:
+    def probabilities(self, text: str, vector: Features | None = None) -> dict[str, float]:
         vector = self._vector(text) if vector is None else vector
         values = [feature[2] for feature in vector]
         columns = list(zip(*(feature[3] for feature in vector), strict=True)) or [()] * len(CATEGORIES)
@@ -171,9 +171,7 @@ class Model:
         found = self.verdicts(text, skip)
         return max(found.values(), key=lambda v: v.score) if found else None
 
-    def _heaviest(
-        self, vector: list[tuple[str, str, float, tuple[float, ...]]], category: str, skip: frozenset[str], n: int = 3
-    ) -> tuple[str, ...]:
+    def _heaviest(self, vector: Features, category: str, skip: frozenset[str], n: int = 3) -> tuple[str, ...]:
         """The single words of the sentence that add most to ``category``."""
         index = CATEGORIES.index(category)
         weighed = {
