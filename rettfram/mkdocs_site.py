@@ -16,9 +16,10 @@ Speed at national scale (hundreds of sites in one process):
 - the theme's files (style sheets, scripts, the search worker and the stemmers any site needs,
   favicon) are published once, in ``assets/`` beside the sites (:func:`write_shared_assets`),
   and every page links there (``SiteOutput.theme_files`` says which);
-- the theme's templates are compiled once (a Jinja2 bytecode cache in memory and in the cache
-  folder: ``disk_cache.TemplateCode``) and its folder of 14,000 icons is listed once per process,
-  not on every site.
+- the theme's templates are loaded once per process, in one Jinja environment every site shares
+  (compiled once: a bytecode cache in the cache folder, ``disk_cache.TemplateCode``), and its
+  folder of 14,000 icons is listed once per process, not on every site;
+- a chart's SVG is put into the finished page (``render.Late``), not read by Markdown and search.
 """
 
 from __future__ import annotations
@@ -113,9 +114,11 @@ class SiteOutput:
     theme_files: dict[str, str]  # path under assets/ → the theme's file: what the pages link to in the shared folder
 
 
-def build(config: dict[str, Any], epoch: int, shared: str) -> SiteOutput:
+def build(config: dict[str, Any], epoch: int, shared: str, late: dict[str, str] | None = None) -> SiteOutput:
     """Build one site in-process; ``shared`` is the way from the site's root to the folder that
-    holds ``assets/`` (``../`` for ``froya/``). Raises SiteBuildError."""
+    holds ``assets/`` (``../`` for ``froya/``); ``late`` maps markers in the pages' Markdown to
+    the HTML that takes their place in the finished page (``render.Late``). Raises
+    SiteBuildError."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import MkDocsException
@@ -129,6 +132,7 @@ def build(config: dict[str, Any], epoch: int, shared: str) -> SiteOutput:
             raise SiteBuildError("; ".join(f"{name}: {error}" for name, error in errors))
         cfg["markdown_extensions"].append(SafeTreeExtension())
         cfg.plugins["rettfram-shared-theme"] = theme
+        cfg.plugins["rettfram-late"] = _LateHtml(late or {})  # after the theme's: nothing rewrites it
         _compile_once(cfg.theme)
         # No 404.html per site: MkDocs writes its links root-absolute (it can be served at any
         # path), which is wrong for a site below the portal, and static hosts such as GitHub
@@ -211,29 +215,50 @@ class _SharedTheme(BasePlugin):
         return html_text
 
 
+class _LateHtml(BasePlugin):
+    """Each marker in a finished page swapped for its HTML (``render.Late``); a marker left over
+    (MkDocs changed it) stops the build rather than publish a page without its chart."""
+
+    def __init__(self, late: dict[str, str]):
+        self.late = late
+
+    def on_post_page(self, output, page, config):  # noqa: ANN001, ANN201
+        for marker, html_text in self.late.items():
+            output = output.replace(marker, html_text)
+        if "<!--rettfram-late:" in output:
+            raise SiteBuildError(f"{page.file.src_uri}: a chart's place was lost on the way through MkDocs")
+        return output
+
+
 _BYTECODE = disk_cache.TemplateCode("theme")
-_LISTINGS: dict[tuple[str, ...], list[str]] = {}
+_ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
 def _compile_once(theme: Any) -> None:
-    """Every Jinja environment this theme makes shares the compiled templates, and lists the
-    theme's files once per process (MkDocs lists them to find the static files, with the same
-    filter for every site: it depends on the theme only)."""
+    """One Jinja environment per theme (its folders and locale) for the whole process, so every
+    site shares its loaded templates, compiled once (the bytecode cache, kept in the cache folder
+    between runs: ``disk_cache.TemplateCode``), and the theme's folder of 14,000 icons is listed
+    once (MkDocs lists it to find the static files, with the same filter for every site). The
+    environment holds nothing of a site: MkDocs passes the site in each template's context, and
+    no plugin of ours changes the environment (``on_env``)."""
     make = theme.get_env
-    key = tuple(theme.dirs)
+    key = (*theme.dirs, str(theme.locale))
 
     def get_env() -> jinja2.Environment:
-        env = make()
-        env.bytecode_cache = _BYTECODE
-        listing = env.list_templates
+        if key not in _ENVIRONMENTS:
+            env = make()
+            env.bytecode_cache = _BYTECODE
+            listing = env.list_templates
+            listed: list[str] = []
 
-        def list_templates(extensions=None, filter_func=None):  # noqa: ANN001, ANN202 (Jinja2's signature)
-            if key not in _LISTINGS:
-                _LISTINGS[key] = listing(extensions, filter_func)
-            return list(_LISTINGS[key])
+            def list_templates(extensions=None, filter_func=None):  # noqa: ANN001, ANN202 (Jinja2's signature)
+                if not listed:
+                    listed.extend(listing(extensions, filter_func))
+                return list(listed)
 
-        env.list_templates = list_templates  # one instance, this build only
-        return env
+            env.list_templates = list_templates  # one instance: this theme's
+            _ENVIRONMENTS[key] = env
+        return _ENVIRONMENTS[key]
 
     theme.get_env = get_env
 

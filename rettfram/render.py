@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,6 +39,28 @@ class RenderedPage:
     filename: str
     title: str  # the navigation title
     markdown: str
+    late: dict[str, str]  # marker in ``markdown`` → the HTML put in its place after MkDocs (``Late``)
+
+
+class Late:
+    """HTML put in a page after MkDocs has made it: a chart's SVG (a third of a page's Markdown)
+    need not be read by the Markdown parser nor go into the search index. The template prints a
+    marker, an HTML comment with a number and a random key of this renderer's, which Markdown
+    passes through as it is; ``mkdocs_site.build`` swaps each marker for its HTML. Copy cannot
+    make a marker: it does not know the key, and the output never shows it."""
+
+    def __init__(self) -> None:
+        self.key = secrets.token_hex(8)
+        self.html: dict[str, str] = {}
+
+    def __call__(self, html: str) -> Markup:
+        marker = f"<!--rettfram-late:{self.key}:{len(self.html)}-->"
+        self.html[marker] = html
+        return Markup(marker)
+
+    def within(self, text: str) -> dict[str, str]:
+        """The markers ``text`` holds, with their HTML."""
+        return {marker: html for marker, html in self.html.items() if marker in text}
 
 
 @dataclass(frozen=True)
@@ -123,6 +146,7 @@ class SiteRenderer:
     ) -> list[RenderedPage]:
         """``copy`` maps a copy page name (home, work …) to its parsed Markdown in ``lang``."""
         cat = catalogue(lang)
+        late = Late()
         context = {
             "t": cat,
             "p": profile,
@@ -145,12 +169,14 @@ class SiteRenderer:
             "d": _in_language(lang, profile.municipality.language),
             "langs": lambda codes: cat.join(list(dict.fromkeys(cat.language_name(code) for code in codes))),
             "rules_href": rules_href,
+            "late": late,
         }
         pages = []
         for page in PAGES:
             template = self.env.get_template(f"pages/{page.name}.md.j2")
             text = template.render(context, page=page, copy=split_copy(copy.get(page.copy) if page.copy else None))
-            pages.append(RenderedPage(page.name, page.filename, cat.t(f"nav.{page.name}"), _tidy(text)))
+            markdown = _tidy(text)
+            pages.append(RenderedPage(page.name, page.filename, cat.t(f"nav.{page.name}"), markdown, late.within(markdown)))
         return pages
 
     def _charts(self, profile: Profile, today: dt.date, cat: Catalogue, colours: Colours) -> dict[str, Chart | None]:
