@@ -176,7 +176,8 @@ class SiteRenderer:
             template = self.env.get_template(f"pages/{page.name}.md.j2")
             text = template.render(context, page=page, copy=split_copy(copy.get(page.copy) if page.copy else None))
             markdown = _tidy(text)
-            pages.append(RenderedPage(page.name, page.filename, cat.t(f"nav.{page.name}"), markdown, late.within(markdown)))
+            title = cat.t(f"nav.{page.name}")
+            pages.append(RenderedPage(page.name, page.filename, title, markdown, late.within(markdown)))
         return pages
 
     def _charts(self, profile: Profile, today: dt.date, cat: Catalogue, colours: Colours) -> dict[str, Chart | None]:
