@@ -214,11 +214,33 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
 
 
 def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dict[str, Any]:
+    return _with_values(_columns_shape(x_title, y_title, colour, _count_ticks(values)), values)
+
+
+def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_order: bool = False) -> dict[str, Any]:
+    order = tuple(v["label"] for v in values) if keep_order else None
+    return _with_values(_bars_shape(y_title, x_title, colour, _count_ticks(values), order), values)
+
+
+def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
+    return _with_values(_stacked_shape(tuple(names), x_title, y_title, legend), values)
+
+
+# A chart's shape (everything but its figures) is made by Altair once per process and shared by
+# every chart of that shape: Altair takes 5–20 ms to make one (it copies the whole chart on every
+# call), and most charts of a build share their titles, colour and ticks with another. The
+# figures go in as the spec's ``data`` (``_with_values``); the spec is the same as Altair makes
+# with the figures inline. A shape is never changed once made.
+SHAPE = "figures"  # the name of a shape's data, until its figures go in
+
+
+@lru_cache(maxsize=512)
+def _columns_shape(x_title: str, y_title: str, colour: str, ticks: tuple[int, ...] | None) -> dict[str, Any]:
     import altair as alt
 
-    base = alt.Chart(alt.Data(values=values)).encode(
+    base = alt.Chart(alt.Data(name=SHAPE)).encode(
         x=alt.X("label:O", title=x_title, sort=None, axis=alt.Axis(labelAngle=0)),
-        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
+        y=alt.Y("value:Q", title=y_title, scale=alt.Scale(zero=True), axis=_count_axis(ticks)),
     )
     bars = base.mark_bar(color=colour)
     labels = base.mark_text(baseline="bottom", dy=-4, fontSize=13, color=INK).encode(
@@ -227,28 +249,27 @@ def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dic
     return _finish(alt.layer(bars, labels).properties(width=320, height=200))
 
 
-def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_order: bool = False) -> dict[str, Any]:
+@lru_cache(maxsize=512)
+def _bars_shape(
+    y_title: str, x_title: str, colour: str, ticks: tuple[int, ...] | None, order: tuple[str, ...] | None
+) -> dict[str, Any]:
     import altair as alt
 
-    base = alt.Chart(alt.Data(values=values)).encode(
-        y=alt.Y(
-            "label:N",
-            title=y_title,
-            sort=[v["label"] for v in values] if keep_order else "-x",
-            axis=alt.Axis(labelLimit=180),
-        ),
-        x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True), axis=_count_axis(values)),
+    base = alt.Chart(alt.Data(name=SHAPE)).encode(
+        y=alt.Y("label:N", title=y_title, sort=list(order) if order else "-x", axis=alt.Axis(labelLimit=180)),
+        x=alt.X("value:Q", title=x_title, scale=alt.Scale(zero=True), axis=_count_axis(ticks)),
     )
     bars = base.mark_bar(color=colour)
     labels = base.mark_text(align="left", dx=4, fontSize=13, color=INK).encode(text=alt.Text("value:Q", format=",d"))
     return _finish(alt.layer(bars, labels).properties(width=300, height=alt.Step(32)))
 
 
-def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
+@lru_cache(maxsize=512)
+def _stacked_shape(names: tuple[str, ...], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
     import altair as alt
 
     chart = (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(alt.Data(name=SHAPE))
         .mark_bar()
         .encode(
             x=alt.X("label:O", title=x_title, axis=alt.Axis(labelAngle=0)),
@@ -256,7 +277,7 @@ def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, l
             color=alt.Color(
                 "part:N",
                 title=legend,
-                scale=alt.Scale(domain=names, range=list(SERIES_COLOURS)),
+                scale=alt.Scale(domain=list(names), range=list(SERIES_COLOURS)),
                 legend=alt.Legend(orient="bottom", columns=3),
             ),
         )
@@ -264,13 +285,23 @@ def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, l
     return _finish(chart.properties(width=420, height=240))
 
 
-def _count_axis(values: list[dict]) -> Any:
+def _with_values(shape: dict[str, Any], values: list[dict]) -> dict[str, Any]:
+    """The shape with its figures (a new dict: the shape is shared)."""
+    assert shape["data"] == {"name": SHAPE}, "every shape takes its figures as its data"
+    return {**shape, "data": {"values": values}}
+
+
+def _count_ticks(values: list[dict]) -> tuple[int, ...] | None:
     """Whole numbers only: with small counts, one tick per unit (no "0 1 1" from 0.5 steps)."""
+    top = max((v["value"] for v in values), default=0)
+    return tuple(range(0, top + 1)) if top <= 8 else None
+
+
+def _count_axis(ticks: tuple[int, ...] | None) -> Any:
     import altair as alt
 
-    top = max((v["value"] for v in values), default=0)
-    if top <= 8:
-        return alt.Axis(format=",d", values=list(range(0, top + 1)))
+    if ticks is not None:
+        return alt.Axis(format=",d", values=list(ticks))
     return alt.Axis(format=",d", tickMinStep=1)
 
 
