@@ -305,11 +305,18 @@ def _count_axis(ticks: tuple[int, ...] | None) -> Any:
     return alt.Axis(format=",d", tickMinStep=1)
 
 
-CONFIG = {  # the same look for every chart (Vega-Lite's top-level "config")
+# The same look for every chart (Vega-Lite's top-level "config"). Axis and legend text is never
+# cut short ("labelLimit": 0 and "titleLimit": 0): it is numbers, years and the catalogue's words,
+# and vl-convert measures every label to decide whether to cut it, which is a third of the time
+# to draw a chart; the one axis whose labels come from a profile (a vacancy's sector) keeps a
+# limit of its own (``_bars_shape``). The drawings are the same as with Vega's default limits.
+CONFIG = {
     "font": "sans-serif",
     "background": "#ffffff",
     "view": {"stroke": None},
     "axis": {
+        "labelLimit": 0,
+        "titleLimit": 0,
         "labelFontSize": 13,
         "titleFontSize": 13,
         "labelColor": INK,
@@ -318,7 +325,14 @@ CONFIG = {  # the same look for every chart (Vega-Lite's top-level "config")
         "tickColor": RULE,
         "gridColor": "#e3e3e3",
     },
-    "legend": {"labelFontSize": 13, "titleFontSize": 13, "labelColor": INK, "titleColor": INK},
+    "legend": {
+        "labelLimit": 0,
+        "titleLimit": 0,
+        "labelFontSize": 13,
+        "titleFontSize": 13,
+        "labelColor": INK,
+        "titleColor": INK,
+    },
 }
 
 
