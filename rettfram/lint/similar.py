@@ -93,8 +93,17 @@ def _word_grams(word: str) -> tuple[str, ...]:
 
 
 TERMS = {"w": word_terms, "c": char_terms}
-# a text's features, in term order: (kind, term, tf-idf value, the term's weights)
-Features = list[tuple[str, str, float, tuple[float, ...]]]
+
+
+@dataclass(frozen=True)
+class Features:
+    """A text's tf-idf features, in term order (words and pairs, then character n-grams), as
+    columns: each term's kind, the term, its value and its weights (one per category)."""
+
+    kinds: list[str]
+    terms: list[str]
+    values: list[float]
+    weights: list[tuple[float, ...]]
 
 
 @dataclass(frozen=True)
@@ -119,34 +128,43 @@ class Model:
     corpus: str  # sha256 of the corpus it was learned from
 
     @cached_property
-    def _table(self) -> dict[str, dict[str, tuple[float, tuple[float, ...]]]]:
-        """Per kind, term → (idf, weights): a text's terms are looked up without making a key for
-        each (``lint`` scores every sentence of every page; built once a process)."""
-        table: dict[str, dict[str, tuple[float, tuple[float, ...]]]] = {kind: {} for kind in KINDS}
+    def _tables(self) -> dict[str, tuple[dict[str, float], dict[str, tuple[float, ...]]]]:
+        """Per kind, term → idf and term → weights: a text's terms are looked up without making a
+        key for each (``lint`` scores every sentence of every page; built once a process)."""
+        tables: dict[str, tuple[dict[str, float], dict[str, tuple[float, ...]]]] = {kind: ({}, {}) for kind in KINDS}
         for key, idf in self.idf.items():
-            table[key[0]][key[1]] = (idf, self.weights[key])
-        return table
+            idfs, weights = tables[key[0]]
+            idfs[key[1]] = idf
+            weights[key[1]] = self.weights[key]
+        return tables
 
     def _vector(self, text: str) -> Features:
-        """The tf-idf features of ``text``, each as (kind, term, value, its weights): the value is
-        (1 + ln count) × idf, each kind scaled to unit length."""
-        features: Features = []
+        """The tf-idf features of ``text``: a term's value is (1 + ln count) × idf, each kind
+        scaled to unit length. Every step is a ``map`` over the terms (``lint`` scores every
+        sentence of a build), with the same arithmetic in the same order as a loop would do."""
+        kinds: list[str] = []
+        terms: list[str] = []
+        values: list[float] = []
+        weights: list[tuple[float, ...]] = []
         for kind in KINDS:
-            table = self._table[kind]
-            counts = Counter(filter(table.__contains__, TERMS[kind](text)))
-            values = [(term, (1 + math.log(n)) * table[term][0]) for term, n in counts.items()]
-            length = math.sqrt(sum(v * v for _, v in values)) or 1.0
-            features += [(kind, term, value / length, table[term][1]) for term, value in values]
-        return features
+            idfs, weights_of = self._tables[kind]
+            counts = Counter(filter(idfs.__contains__, TERMS[kind](text)))
+            tf = map(operator.add, [1.0] * len(counts), map(math.log, counts.values()))  # 1 + ln count
+            raw = list(map(operator.mul, tf, map(idfs.__getitem__, counts)))  # × idf
+            length = math.sqrt(sum(map(operator.mul, raw, raw))) or 1.0
+            kinds += [kind] * len(counts)
+            terms += counts
+            values += map(operator.truediv, raw, [length] * len(raw))
+            weights += map(weights_of.__getitem__, counts)
+        return Features(kinds, terms, values, weights)
 
     def probabilities(self, text: str, vector: Features | None = None) -> dict[str, float]:
         vector = self._vector(text) if vector is None else vector
-        values = [feature[2] for feature in vector]
-        columns = list(zip(*(feature[3] for feature in vector), strict=True)) or [()] * len(CATEGORIES)
+        columns = list(zip(*vector.weights, strict=True)) or [()] * len(CATEGORIES)
         out = {}
         for index, category in enumerate(CATEGORIES):
             # the same products summed in the same order as a loop over the features, but in C
-            z = self.intercepts[index] + sum(map(operator.mul, values, columns[index]))
+            z = self.intercepts[index] + sum(map(operator.mul, vector.values, columns[index]))
             out[category] = 1 / (1 + math.exp(-max(-500.0, min(500.0, z))))
         return out
 
@@ -176,7 +194,9 @@ class Model:
         index = CATEGORIES.index(category)
         weighed = {
             term: value * weights[index]
-            for kind, term, value, weights in vector
+            for kind, term, value, weights in zip(
+                vector.kinds, vector.terms, vector.values, vector.weights, strict=True
+            )
             if kind == "w" and " " not in term and not term.isdigit() and term not in skip
         }
         ranked = sorted((t for t, w in weighed.items() if w > 0), key=lambda t: -weighed[t])
