@@ -51,9 +51,13 @@ class Drawing:
     kind: str
     arguments: tuple[Any, ...]
 
-    def vega_lite(self) -> dict[str, Any]:
-        """The Vega-Lite spec, made by Altair."""
+    def shaped(self) -> Shaped:
+        """The chart's shape, made by Altair, and its figures."""
         return _KINDS[self.kind](*self.arguments)
+
+    def vega_lite(self) -> dict[str, Any]:
+        """The Vega-Lite spec."""
+        return self.shaped().vega_lite()
 
     def key(self) -> str:
         """The sha256 of everything the spec is made from: the kind and arguments, this module's
@@ -62,6 +66,20 @@ class Drawing:
         return hashlib.sha256(
             json.dumps(material, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
         ).hexdigest()
+
+
+@dataclass(frozen=True)
+class Shaped:
+    """A chart's shape (a Vega-Lite spec whose data is named ``SHAPE``, shared by every chart of
+    that shape and never changed) and its figures."""
+
+    shape: dict[str, Any]
+    values: list[dict[str, Any]]
+
+    def vega_lite(self) -> dict[str, Any]:
+        """The spec with its figures (a new dict: the shape is shared)."""
+        assert self.shape["data"] == {"name": SHAPE}, "every shape takes its figures as its data"
+        return {**self.shape, "data": {"values": self.values}}
 
 
 @lru_cache(maxsize=1)
@@ -213,24 +231,24 @@ def migration(data: Any, cat: Catalogue) -> ChartSpec | None:
     return ChartSpec("rf-migration", title, description, drawing, table)
 
 
-def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> dict[str, Any]:
-    return _with_values(_columns_shape(x_title, y_title, colour, _count_ticks(values)), values)
+def _columns(values: list[dict], x_title: str, y_title: str, colour: str) -> Shaped:
+    return Shaped(_columns_shape(x_title, y_title, colour, _count_ticks(values)), values)
 
 
-def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_order: bool = False) -> dict[str, Any]:
+def _bars(values: list[dict], y_title: str, x_title: str, colour: str, keep_order: bool = False) -> Shaped:
     order = tuple(v["label"] for v in values) if keep_order else None
-    return _with_values(_bars_shape(y_title, x_title, colour, _count_ticks(values), order), values)
+    return Shaped(_bars_shape(y_title, x_title, colour, _count_ticks(values), order), values)
 
 
-def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> dict[str, Any]:
-    return _with_values(_stacked_shape(tuple(names), x_title, y_title, legend), values)
+def _stacked(values: list[dict], names: list[str], x_title: str, y_title: str, legend: str) -> Shaped:
+    return Shaped(_stacked_shape(tuple(names), x_title, y_title, legend), values)
 
 
 # A chart's shape (everything but its figures) is made by Altair once per process and shared by
 # every chart of that shape: Altair takes 5–20 ms to make one (it copies the whole chart on every
 # call), and most charts of a build share their titles, colour and ticks with another. The
-# figures go in as the spec's ``data`` (``_with_values``); the spec is the same as Altair makes
-# with the figures inline. A shape is never changed once made.
+# figures go in as the spec's ``data`` (``Shaped``); the spec is the same as Altair makes with
+# the figures inline. A shape is never changed once made.
 SHAPE = "figures"  # the name of a shape's data, until its figures go in
 
 
@@ -283,12 +301,6 @@ def _stacked_shape(names: tuple[str, ...], x_title: str, y_title: str, legend: s
         )
     )
     return _finish(chart.properties(width=420, height=240))
-
-
-def _with_values(shape: dict[str, Any], values: list[dict]) -> dict[str, Any]:
-    """The shape with its figures (a new dict: the shape is shared)."""
-    assert shape["data"] == {"name": SHAPE}, "every shape takes its figures as its data"
-    return {**shape, "data": {"values": values}}
 
 
 def _count_ticks(values: list[dict]) -> tuple[int, ...] | None:
@@ -345,7 +357,7 @@ def _finish(chart: Any) -> dict[str, Any]:
     return {**chart.to_dict(validate=False), "config": CONFIG}
 
 
-_KINDS: dict[str, Callable[..., dict[str, Any]]] = {"columns": _columns, "bars": _bars, "stacked": _stacked}
+_KINDS: dict[str, Callable[..., Shaped]] = {"columns": _columns, "bars": _bars, "stacked": _stacked}
 
 
 def _label(text: str) -> str:

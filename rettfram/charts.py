@@ -1,4 +1,8 @@
-"""Chart drawings → accessible inline SVG, rendered by vl-convert and cached by the drawing's hash.
+"""Chart drawings → accessible inline SVG, drawn by vl-convert and cached by the drawing's hash.
+
+A chart's shape (``chart_specs.Shaped``) is compiled from Vega-Lite to Vega once per process and
+its figures put into the compiled spec, which vl-convert draws: the same SVG as drawing the
+Vega-Lite spec with its figures inline (tests/sites/test_parts.py compares them).
 
 The cache key is the sha256 of the drawing's key (its kind and figures, ``chart_specs.py``'s
 source and Altair's version: ``Drawing.key``), the number locale and the vl-convert version, so
@@ -27,7 +31,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from rettfram import safe_read
-from rettfram.chart_specs import ChartSpec, Drawing, Table
+from rettfram.chart_specs import SHAPE, ChartSpec, Drawing, Table
 
 MAX_SVG_BYTES = 2 * 1024 * 1024
 SVG_ELEMENTS = frozenset(
@@ -94,10 +98,33 @@ class ChartRenderer:
         self.misses += 1
         import vl_convert
 
-        svg = vl_convert.vegalite_to_svg(drawing.vega_lite(), format_locale=locale)
+        shaped = drawing.shaped()
+        svg = vl_convert.vega_to_svg(_with_figures(_compiled(shaped.shape), shaped.values), format_locale=locale)
         if path is not None:
             _write_atomically(path, svg)
         return svg
+
+
+_COMPILED: dict[str, dict[str, Any]] = {}
+
+
+def _compiled(shape: dict[str, Any]) -> dict[str, Any]:
+    """The Vega spec of a chart's shape, compiled from Vega-Lite by vl-convert once per process
+    (a tenth of drawing a chart; the compiled spec does not depend on the figures). Shared:
+    never changed."""
+    import vl_convert
+
+    key = json.dumps(shape, sort_keys=True)
+    if key not in _COMPILED:
+        _COMPILED[key] = vl_convert.vegalite_to_vega(shape)
+    return _COMPILED[key]
+
+
+def _with_figures(vega: dict[str, Any], values: list[dict[str, Any]]) -> dict[str, Any]:
+    """The compiled shape with its figures as the data set the shape names (a new dict)."""
+    data = [{**item, "values": values} if item.get("name") == SHAPE else item for item in vega["data"]]
+    assert sum(item.get("name") == SHAPE for item in data) == 1, "a shape names its data once"
+    return {**vega, "data": data}
 
 
 def drawing_hash(drawing: Drawing, locale: dict[str, Any]) -> str:

@@ -115,6 +115,26 @@ def test_every_kind_of_chart_spec_is_valid_vega_lite():
         alt.Chart.from_dict(spec.spec, validate=True)
 
 
+def test_a_compiled_shape_with_its_figures_draws_what_the_inline_spec_draws(tmp_path):
+    """charts.py compiles a chart's shape once and puts the figures into the Vega spec; the SVG
+    must be the one vl-convert draws from the Vega-Lite spec with its figures inline."""
+    import vl_convert
+
+    nb, en = i18n.catalogue("nb"), i18n.catalogue("en")
+    migration = Migration.model_validate({"source": "SSB tabell 06913", "as_of": "2025-01-01",
+                                          "series": {2023: {"in": 310, "out": 290}, 2024: {"in": 300, "out": 280}}})
+    profile = check_paths([str(REPO / "municipalities" / "5014-froya")], SITE_DAY)[0].profile
+    specs = [chart_specs.population([(2015, 10), (2020, 11), (2025, 12)], "SSB", "1. januar 2025", nb, "#1f4e79"),
+             chart_specs.population([(2015, 4210), (2025, 5012)], "SSB", "1 January 2025", en, "#2d5e3e"),
+             chart_specs.vacancies(profile.jobs.vacancies, nb, "#1f4e79", "nb"),
+             chart_specs.listings({"rent": profile.housing.listings[:1], "sale": profile.housing.listings[1:]}, en, "#1f4e79"),
+             chart_specs.migration(migration, nb)]
+    renderer = ChartRenderer(None)
+    for spec, cat in zip(specs, (nb, en, nb, en, nb), strict=True):
+        inline = vl_convert.vegalite_to_svg(spec.drawing.vega_lite(), format_locale=cat.vega_locale())
+        assert renderer.svg(spec.drawing, cat.vega_locale()) == inline, spec.id
+
+
 def test_chart_cache_is_keyed_by_drawing(tmp_path):
     nb = i18n.catalogue("nb")
     renderer = ChartRenderer(tmp_path)
