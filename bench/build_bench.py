@@ -10,7 +10,8 @@ filled deterministically (the same N gives the same files): vacancies, listings,
 series and copy of typical size in the municipality's written standard, and English copy for
 every third. Prints: cold build, a rebuild with no change, a rebuild after one profile changed,
 time per site, output bytes per site, peak memory; and the plain ``mkdocs build`` per site,
-measured on ``--plain`` of them (default 20: it starts a process per site). ``--keep DIR``
+measured on ``--plain`` of them (default 20: it starts a process per site), half just before
+the cold build and half just after it, as the machine's speed drifts. ``--keep DIR``
 leaves ``DIR/municipalities/``.
 """
 
@@ -134,7 +135,16 @@ def main() -> None:
     options = BuildOptions(paths=[str(municipalities)], today=TODAY, out=root / "site", cache=root / "cache")
     figures: dict[str, float | int] = {"count": len(folders)}
     figures["jobs"] = options.jobs
-    figures["cold_s"] = build(options).seconds
+    # the plain builds half just before the cold build and half just after it: this machine's
+    # speed drifts within minutes, and a drift must not favour either side
+    plain_sample = folders[: args.plain]
+    half = len(plain_sample) // 2
+    plain_before = plain_mkdocs(plain_sample[:half], root / "plain-before")
+    cold = build(options)
+    plain_after = plain_mkdocs(plain_sample[half:], root / "plain-after")
+    figures["cold_s"] = cold.seconds
+    figures["cold_check_s"] = cold.stages.get("check", 0.0)
+    figures["cold_site_s"] = cold.stages.get("site", 0.0)
     again = build(options)
     figures["no_change_s"], figures["no_change_reused"] = again.seconds, again.reused
     changed = folders[len(folders) // 2] / "profile.yaml"
@@ -145,16 +155,19 @@ def main() -> None:
     figures["bytes_per_site"] = _bytes(root / "site") // len(folders)
     figures["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     figures["peak_worker_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    plain = plain_mkdocs(folders[: args.plain], root / "plain")
+    plain = (plain_before * half + plain_after * (len(plain_sample) - half)) / max(1, len(plain_sample))
     figures["plain_mkdocs_per_site_s"] = plain
+    figures["plain_before_s"], figures["plain_after_s"] = plain_before, plain_after
     figures["plain_all_s"] = plain * len(folders)
     print(f"{len(folders)} municipalities on {os.cpu_count()} cores, {options.jobs} workers")
-    print(f"  cold build              {figures['cold_s']:8.1f} s  ({figures['per_site_s']:.3f} s a site)")
+    print(f"  cold build              {figures['cold_s']:8.1f} s  ({figures['per_site_s']:.3f} s a site; "
+          f"check and lint {figures['cold_check_s']:.1f} s, sites {figures['cold_site_s']:.1f} s)")
     print(f"  rebuild, no change      {figures['no_change_s']:8.2f} s  ({figures['no_change_reused']} sites reused)")
     print(f"  rebuild, one changed    {figures['one_changed_s']:8.2f} s  ({figures['one_changed_reused']} sites reused)")
     print(f"  output                  {figures['bytes_per_site'] / 1e3:8.0f} KB a site (portal and shared theme files included)")
     print(f"  peak memory             {figures['peak_rss_mb']:8.0f} MB (build), {figures['peak_worker_rss_mb']:.0f} MB (largest worker)")
-    print(f"  plain mkdocs build      {plain:8.2f} s a site (bare 8 pages, measured on {min(args.plain, len(folders))}; {figures['plain_all_s']:.0f} s for all)")
+    print(f"  plain mkdocs build      {plain:8.2f} s a site (bare 8 pages, measured on {len(plain_sample)}: "
+          f"{plain_before:.2f} s before the cold build, {plain_after:.2f} s after; {figures['plain_all_s']:.0f} s for all)")
     print(f"  per site vs plain       {plain / figures['per_site_s']:8.2f}x;  no-change rebuild vs plain all: {figures['plain_all_s'] / figures['no_change_s']:.1f}x")
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", "utf-8")
