@@ -133,7 +133,7 @@ def build(config: dict[str, Any], epoch: int, shared: str, late: dict[str, str] 
         cfg["markdown_extensions"].append(SafeTreeExtension())
         cfg.plugins["rettfram-shared-theme"] = theme
         cfg.plugins["rettfram-late"] = _LateHtml(late or {})  # after the theme's: nothing rewrites it
-        _compile_once(cfg.theme)
+        _shared_environment(cfg.theme)
         # No 404.html per site: MkDocs writes its links root-absolute (it can be served at any
         # path), which is wrong for a site below the portal, and static hosts such as GitHub
         # Pages serve only the 404.html at the root of the whole build.
@@ -234,7 +234,7 @@ _BYTECODE = disk_cache.TemplateCode("theme")
 _ENVIRONMENTS: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
-def _compile_once(theme: Any) -> None:
+def _shared_environment(theme: Any) -> None:
     """One Jinja environment per theme (its folders and locale) for the whole process, so every
     site shares its loaded templates, compiled once (the bytecode cache, kept in the cache folder
     between runs: ``disk_cache.TemplateCode``), and the theme's folder of 14,000 icons is listed
