@@ -75,6 +75,8 @@ CASES = {
     "markdown-in-heading-entity": "# &lt;script&gt;alert(1)&lt;/script&gt;",
     "stash-placeholder": "\x02wzxhzdk:0\x03 <script>alert(1)</script>",
     "md-in-html-attribute": '<div markdown="1">\n**x** <script>alert(1)</script>\n</div>',
+    # a chart's place (render.Late) written by hand: never a chart, never a stopped build
+    "late-marker": "<!--rettfram-late:0000000000000000:0--> `<!--rettfram-late:0000000000000000:1-->` <svg>",
     "flag": "<img src=x onerror=window.__pwned=1> [p](javascript:window.__pwned=1)",
 }
 
