@@ -322,29 +322,20 @@ def _count_axis(ticks: tuple[int, ...] | None) -> Any:
 # and vl-convert measures every label to decide whether to cut it, which is a third of the time
 # to draw a chart; the one axis whose labels come from a profile (a vacancy's sector) keeps a
 # limit of its own (``_bars_shape``). The drawings are the same as with Vega's default limits.
+TEXT = {  # axis and legend text alike
+    "labelLimit": 0,
+    "titleLimit": 0,
+    "labelFontSize": 13,
+    "titleFontSize": 13,
+    "labelColor": INK,
+    "titleColor": INK,
+}
 CONFIG = {
     "font": "sans-serif",
     "background": "#ffffff",
     "view": {"stroke": None},
-    "axis": {
-        "labelLimit": 0,
-        "titleLimit": 0,
-        "labelFontSize": 13,
-        "titleFontSize": 13,
-        "labelColor": INK,
-        "titleColor": INK,
-        "domainColor": RULE,
-        "tickColor": RULE,
-        "gridColor": "#e3e3e3",
-    },
-    "legend": {
-        "labelLimit": 0,
-        "titleLimit": 0,
-        "labelFontSize": 13,
-        "titleFontSize": 13,
-        "labelColor": INK,
-        "titleColor": INK,
-    },
+    "axis": {**TEXT, "domainColor": RULE, "tickColor": RULE, "gridColor": "#e3e3e3"},
+    "legend": TEXT,
 }
 
 
