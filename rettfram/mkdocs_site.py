@@ -114,11 +114,11 @@ class SiteOutput:
     theme_files: dict[str, str]  # path under assets/ → the theme's file: what the pages link to in the shared folder
 
 
-def build(config: dict[str, Any], epoch: int, shared: str, late: dict[str, str] | None = None) -> SiteOutput:
+def build(config: dict[str, Any], epoch: int, shared: str, late: dict[str, dict[str, str]] | None = None) -> SiteOutput:
     """Build one site in-process; ``shared`` is the way from the site's root to the folder that
-    holds ``assets/`` (``../`` for ``froya/``); ``late`` maps markers in the pages' Markdown to
-    the HTML that takes their place in the finished page (``render.Late``). Raises
-    SiteBuildError."""
+    holds ``assets/`` (``../`` for ``froya/``); ``late`` maps a page's Markdown file to its
+    markers and the HTML that takes each one's place in the finished page (``render.Late``).
+    Raises SiteBuildError."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import MkDocsException
@@ -216,17 +216,18 @@ class _SharedTheme(BasePlugin):
 
 
 class _LateHtml(BasePlugin):
-    """Each marker in a finished page swapped for its HTML (``render.Late``); a marker left over
-    (MkDocs changed it) stops the build rather than publish a page without its chart."""
+    """Each of a page's markers in the finished page swapped for its HTML (``render.Late``); a
+    marker MkDocs did not pass through as it was stops the build rather than publish a page
+    without its chart."""
 
-    def __init__(self, late: dict[str, str]):
-        self.late = late
+    def __init__(self, late: dict[str, dict[str, str]]):
+        self.late = late  # page's Markdown file → marker → HTML
 
     def on_post_page(self, output, page, config):  # noqa: ANN001, ANN201
-        for marker, html_text in self.late.items():
+        for marker, html_text in self.late.get(page.file.src_uri, {}).items():
+            if marker not in output:
+                raise SiteBuildError(f"{page.file.src_uri}: a chart's place was lost on the way through MkDocs")
             output = output.replace(marker, html_text)
-        if "<!--rettfram-late:" in output:
-            raise SiteBuildError(f"{page.file.src_uri}: a chart's place was lost on the way through MkDocs")
         return output
 
 

@@ -453,8 +453,8 @@ def build_one(job: SiteJob) -> SiteResult:
             epoch=epoch,
         )
         site_dir = job.stage / plan.slug if main else job.stage / plan.slug / lang
-        late = {marker: html for page in pages for marker, html in page.late.items()}
         config = mkdocs_site.config_dict(_base(), settings, docs_dir, site_dir)
+        late = {page.filename: page.late for page in pages}
         output = mkdocs_site.build(config, epoch, shared=up, late=late)
         warnings += output.warnings
         theme_files.update(output.theme_files)

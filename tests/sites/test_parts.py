@@ -231,6 +231,29 @@ def test_config_dict_never_goes_through_yaml_and_escapes_the_name(tmp_path):
     assert config["use_directory_urls"] is False
 
 
+@pytest.mark.parametrize("marker_kept", [True, False])
+def test_a_late_marker_becomes_its_html_or_the_site_is_not_built(tmp_path, marker_kept):
+    """render.Late: MkDocs passes the marker through and the finished page has the HTML in its
+    place; a marker missing from the finished page stops the build (no page without its chart)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    marker = "<!--rettfram-late:0123456789abcdef:0-->"
+    body = f'<div class="rf-chart">\n{marker}\n</div>' if marker_kept else "Ingen figur her."
+    (docs / "index.md").write_text(f"# Hjem\n\n{body}\n", encoding="utf-8")
+    settings = mkdocs_site.SiteSettings(name="A", language="nb", search_lang=["no"], description="A", copyright="A",
+                                        nav=[("Hjem", "index.md")], colours=palette.colours_for("5014"))
+    config = mkdocs_site.config_dict(mkdocs_site.load_base(), settings, docs, tmp_path / "site")
+    late = {"index.md": {marker: '<svg role="img"><title>T</title></svg>'}}
+    if not marker_kept:
+        with pytest.raises(mkdocs_site.SiteBuildError, match="index.md: a chart's place was lost"):
+            mkdocs_site.build(config, 0, shared="../", late=late)
+        return
+    mkdocs_site.build(config, 0, shared="../", late=late)
+    page = (tmp_path / "site" / "index.html").read_text("utf-8")
+    assert '<div class="rf-chart">\n<svg role="img"><title>T</title></svg>\n</div>' in page
+    assert "rettfram-late" not in page and "rettfram-late" not in (tmp_path / "site" / "search" / "search_index.json").read_text("utf-8")
+
+
 def test_language_switch_links():
     assert [a["link"] for a in _alternates(["nn", "en"], "nn")] == ["./", "en/"]
     assert [a["link"] for a in _alternates(["nn", "en"], "en")] == ["../", "./"]
