@@ -371,6 +371,10 @@ def _problem(path: str, pos: Pos, rule: str, message: Message) -> Finding:
     return Finding.of(path, pos.line, pos.column, rule, message)
 
 
+WRITE_VALUES_OUT = Text(  # the hint for every finding about aliases
+    "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
+    "Write values out instead of reusing them with & and *.",
+)
 MESSAGES: dict[str, Message] = {
     "too_large": Message(
         Text("Filen er {size} byte; grensen er {limit}.", "The file is {size} bytes; the limit is {limit}."),
@@ -419,30 +423,21 @@ MESSAGES: dict[str, Message] = {
     ),
     "aliases": Message(
         Text("Filen bruker mer enn {limit} aliaser (*navn).", "The file uses more than {limit} aliases (*name)."),
-        Text(
-            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
-            "Write values out instead of reusing them with & and *.",
-        ),
+        WRITE_VALUES_OUT,
     ),
     "too_many_nodes": Message(
         Text(
             "Aliasene utvider filen til mer enn {limit} verdier (en «alias-bombe»).",
             "Aliases expand the file to more than {limit} values (an 'alias bomb').",
         ),
-        Text(
-            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
-            "Write values out instead of reusing them with & and *.",
-        ),
+        WRITE_VALUES_OUT,
     ),
     "recursive_alias": Message(
         Text(
             "Verdien her inneholder et alias (*navn) til seg selv, så den blir uendelig.",
             "The value here contains an alias (*name) to itself, so it never ends.",
         ),
-        Text(
-            "Skriv verdiene ut i stedet for å gjenbruke dem med & og *.",
-            "Write values out instead of reusing them with & and *.",
-        ),
+        WRITE_VALUES_OUT,
     ),
     "tab": Message(
         Text("Tabulator i innrykk: YAML tillater bare mellomrom.", "Tab in indentation: YAML allows only spaces."),
